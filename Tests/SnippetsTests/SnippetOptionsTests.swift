@@ -1,0 +1,6 @@
+import Snippets
+import Testing
+
+@Test func defaultSnippetIsAboutTwoHundredCharacters() {
+    #expect(SnippetOptions().maxCharacters == 200)
+}
