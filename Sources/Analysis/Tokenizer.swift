@@ -1,0 +1,383 @@
+/// A token before stemming: folded UTF-8 in the tokenizer's scratch buffer.
+struct RawToken {
+    var term: UnsafeBufferPointer<UInt8>
+    var position: UInt32
+    var sourceRange: Range<Int>
+    var isCompoundWhole: Bool
+}
+
+/// Splits UTF-8 bytes into folded words, yielding them one at a time.
+///
+/// ASCII takes one table load per byte; only bytes ≥ 0x80 are decoded and classified through
+/// `UnicodeTable`. Invalid UTF-8 bytes are separators. See `Analyzer` for the rules.
+///
+/// - Warning: a returned `term` points into scratch memory that the next call to `next()`
+///   overwrites.
+struct Tokenizer: ~Copyable {
+    /// Longest term kept, in folded bytes; longer words (base64, hashes) are skipped but still
+    /// take their positions.
+    static let maxTermBytes = 64
+    /// Scratch space for one word with all its parts; a longer word is skipped whole.
+    static let maxWordBytes = 256
+    /// A chain of more parts than this is split into several words.
+    static let maxSegments = 16
+    /// Bytes kept for one CJK character with its marks.
+    static let maxCJKCharacterBytes = 32
+
+    /// One part of a word: a run of letters and digits between joiners.
+    struct Segment {
+        var start = 0, end = 0, sourceStart = 0, sourceEnd = 0
+        var characters = 0
+        var isNumeric = true
+        var joinedByDot = false
+        var isAcronym = false
+    }
+
+    let text: UnsafeBufferPointer<UInt8>
+    private let table = UnicodeTable.shared
+    private let classes: UnsafeMutablePointer<UInt32>
+    private let scratch: UnsafeMutablePointer<UInt8>
+    private let segments: UnsafeMutablePointer<Segment>
+    private var cursor = 0
+    private var position: UInt32 = 0
+    private var used = 0
+    private var overflowed = false
+    private var segmentCount = 0
+    private var nextSegment = 0
+    private var wholePending = false
+    private var wordPosition: UInt32 = 0
+    private var cjk = CJKRun()
+
+    /// State of a run of CJK characters being turned into bigrams; `scratch` holds the previous
+    /// character followed by the current one.
+    private struct CJKRun {
+        var active = false
+        var length = 0
+        var previousBytes = 0, previousStart = 0
+        var currentBytes = 0, currentStart = 0, currentEnd = 0
+        var shiftPending = false
+    }
+
+    init(_ text: UnsafeBufferPointer<UInt8>) {
+        self.text = text
+        classes = table.bmp
+        scratch = .allocate(capacity: Self.maxWordBytes + 2 * Self.maxCJKCharacterBytes)
+        segments = .allocate(capacity: Self.maxSegments)
+    }
+
+    deinit {
+        scratch.deallocate()
+        segments.deallocate()
+    }
+
+    /// The next token, or nil at the end of the text.
+    mutating func next() -> RawToken? {
+        if let token = nextPending() { return token }
+        if cjk.active, let token = nextCJK() { return token }
+        let count = text.count
+        while cursor < count {
+            let byte = text[cursor]
+            let entry: UInt32
+            let length: Int
+            if byte < 0x80 {
+                entry = classes[Int(byte)]
+                length = 1
+            } else {
+                let (scalar, decoded) = decode(at: cursor)
+                guard decoded > 0 else {
+                    cursor += 1
+                    continue
+                }
+                entry = table.entry(scalar)
+                length = decoded
+            }
+            switch UnicodeTable.cls(entry) {
+            case .letter, .digit:
+                scanWord()
+                if let token = nextPending() { return token }
+            case .cjk:
+                cjk = CJKRun(active: true)
+                if let token = nextCJK() { return token }
+            default:
+                cursor += length
+            }
+        }
+        return nil
+    }
+
+    // MARK: Words
+
+    /// Reads one word starting at `cursor` (a letter or digit) into `segments`.
+    private mutating func scanWord() {
+        used = 0
+        overflowed = false
+        segmentCount = 0
+        var segment = Segment(sourceStart: cursor)
+        var lastWasDigit = false
+        let count = text.count
+        scan: while cursor < count {
+            let byte = text[cursor]
+            let entry: UInt32
+            let length: Int
+            if byte < 0x80 {
+                entry = classes[Int(byte)]
+                if entry == UInt32(UnicodeTable.Class.letter.rawValue) {
+                    append(byte | 0x20)
+                    cursor += 1
+                    segment.characters += 1
+                    segment.isNumeric = false
+                    segment.sourceEnd = cursor
+                    lastWasDigit = false
+                    continue
+                }
+                if entry == UInt32(UnicodeTable.Class.digit.rawValue) {
+                    append(byte)
+                    cursor += 1
+                    segment.characters += 1
+                    segment.sourceEnd = cursor
+                    lastWasDigit = true
+                    continue
+                }
+                length = 1
+            } else {
+                let (scalar, decoded) = decode(at: cursor)
+                guard decoded > 0 else { break scan }
+                entry = table.entry(scalar)
+                length = decoded
+            }
+            switch UnicodeTable.cls(entry) {
+            case .letter, .digit:
+                appendFolded(entry, length: length)
+                segment.characters += 1
+                lastWasDigit = UnicodeTable.cls(entry) == .digit
+                segment.isNumeric = segment.isNumeric && lastWasDigit
+                cursor += length
+                segment.sourceEnd = cursor
+            case .mark:
+                appendFolded(entry, length: length)
+                cursor += length
+                segment.sourceEnd = cursor
+            case .ignorable:
+                cursor += length
+            case .apostrophe:
+                let after = cursor + length
+                guard startsWord(at: after) else { break scan }
+                if isPossessiveS(at: after) {
+                    cursor = after + 1
+                    segment.sourceEnd = cursor
+                    break scan
+                }
+                cursor = after
+            case .dot, .hyphen:
+                let after = cursor + length
+                let isDot = UnicodeTable.cls(entry) == .dot
+                if isDot && lastWasDigit && after < count && text[after] &- UInt8(ascii: "0") < 10 {
+                    append(UInt8(ascii: "."))
+                    cursor = after
+                    continue
+                }
+                guard startsWord(at: after), segmentCount + 1 < Self.maxSegments else { break scan }
+                segment.end = used
+                segments[segmentCount] = segment
+                segmentCount += 1
+                cursor = after
+                segment = Segment(start: used, sourceStart: cursor, joinedByDot: isDot)
+                lastWasDigit = false
+            default:
+                break scan
+            }
+        }
+        segment.end = used
+        segments[segmentCount] = segment
+        segmentCount += 1
+        mergeAcronyms()
+        prepareEmission()
+    }
+
+    /// Joins dot-separated single letters (`U.S.A.`) into one segment: an acronym is one term.
+    private mutating func mergeAcronyms() {
+        var kept = 1
+        for index in 1..<max(segmentCount, 1) {
+            let segment = segments[index]
+            let previous = segments[kept - 1]
+            let previousIsLetter = previous.isAcronym || (previous.characters == 1 && !previous.isNumeric)
+            if segment.joinedByDot && previousIsLetter && segment.characters == 1 && !segment.isNumeric {
+                segments[kept - 1].end = segment.end
+                segments[kept - 1].sourceEnd = segment.sourceEnd
+                segments[kept - 1].isAcronym = true
+            } else {
+                segments[kept] = segment
+                kept += 1
+            }
+        }
+        segmentCount = kept
+    }
+
+    /// Decides what the scanned word yields: a compound's whole form first (at the first
+    /// part's position), then each part at consecutive positions.
+    private mutating func prepareEmission() {
+        wordPosition = position
+        position &+= UInt32(segmentCount)
+        nextSegment = overflowed ? segmentCount : 0
+        var allNumeric = true
+        for index in 0..<segmentCount where !segments[index].isNumeric { allNumeric = false }
+        wholePending = !overflowed && segmentCount > 1 && !allNumeric
+            && used - segments[0].start <= Self.maxTermBytes
+    }
+
+    private mutating func nextPending() -> RawToken? {
+        if wholePending {
+            wholePending = false
+            let first = segments[0]
+            let last = segments[segmentCount - 1]
+            return RawToken(
+                term: UnsafeBufferPointer(start: scratch + first.start, count: last.end - first.start),
+                position: wordPosition, sourceRange: first.sourceStart..<last.sourceEnd, isCompoundWhole: true)
+        }
+        while nextSegment < segmentCount {
+            let index = nextSegment
+            let segment = segments[index]
+            nextSegment += 1
+            let length = segment.end - segment.start
+            guard length > 0 && length <= Self.maxTermBytes else { continue }
+            return RawToken(
+                term: UnsafeBufferPointer(start: scratch + segment.start, count: length),
+                position: wordPosition &+ UInt32(index), sourceRange: segment.sourceStart..<segment.sourceEnd,
+                isCompoundWhole: false)
+        }
+        return nil
+    }
+
+    /// Whether a letter or digit (not CJK) starts at `index`.
+    private func startsWord(at index: Int) -> Bool {
+        guard index < text.count else { return false }
+        let cls = UnicodeTable.cls(entry(at: index).entry)
+        return cls == .letter || cls == .digit
+    }
+
+    /// An `s` after an apostrophe that ends the word: a possessive, dropped with the apostrophe.
+    private func isPossessiveS(at index: Int) -> Bool {
+        guard text[index] | 0x20 == UInt8(ascii: "s") else { return false }
+        guard index + 1 < text.count else { return true }
+        let cls = UnicodeTable.cls(entry(at: index + 1).entry)
+        return cls != .letter && cls != .digit && cls != .mark
+    }
+
+    // MARK: CJK
+
+    /// Emits overlapping bigrams over a CJK run (a lone character as itself), one per call.
+    private mutating func nextCJK() -> RawToken? {
+        if cjk.shiftPending {
+            for offset in 0..<cjk.currentBytes { scratch[offset] = scratch[cjk.previousBytes + offset] }
+            cjk.previousBytes = cjk.currentBytes
+            cjk.previousStart = cjk.currentStart
+            cjk.shiftPending = false
+        }
+        while true {
+            let start = cursor
+            let (first, length) = entry(at: start)
+            guard cursor < text.count, UnicodeTable.cls(first) == .cjk else {
+                cjk.active = false
+                guard cjk.length == 1 else { return nil }
+                defer { position &+= 1 }
+                return RawToken(
+                    term: UnsafeBufferPointer(start: scratch, count: cjk.previousBytes), position: position,
+                    sourceRange: cjk.previousStart..<cjk.currentEnd, isCompoundWhole: false)
+            }
+            used = cjk.previousBytes
+            appendCJK(first, length: length, limit: cjk.previousBytes + Self.maxCJKCharacterBytes)
+            cursor += length
+            while cursor < text.count {
+                let (mark, markLength) = entry(at: cursor)
+                guard UnicodeTable.cls(mark) == .mark else { break }
+                appendCJK(mark, length: markLength, limit: cjk.previousBytes + Self.maxCJKCharacterBytes)
+                cursor += markLength
+            }
+            cjk.length += 1
+            cjk.currentEnd = cursor
+            if cjk.length == 1 {
+                cjk.previousBytes = used
+                cjk.previousStart = start
+                continue
+            }
+            cjk.currentBytes = used - cjk.previousBytes
+            cjk.currentStart = start
+            cjk.shiftPending = true
+            defer { position &+= 1 }
+            return RawToken(
+                term: UnsafeBufferPointer(start: scratch, count: used), position: position,
+                sourceRange: cjk.previousStart..<cursor, isCompoundWhole: false)
+        }
+    }
+
+    private mutating func appendCJK(_ entry: UInt32, length: Int, limit: Int) {
+        let saved = used
+        appendFolded(entry, length: length)
+        if used > limit { used = saved }
+    }
+
+    // MARK: Bytes
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        guard used < Self.maxWordBytes else {
+            overflowed = true
+            return
+        }
+        scratch[used] = byte
+        used += 1
+    }
+
+    /// Appends the folded form of the character at `cursor` (its own bytes when it has none).
+    @inline(__always)
+    private mutating func appendFolded(_ entry: UInt32, length: Int) {
+        if entry & UnicodeTable.foldFlag != 0 {
+            for byte in table.fold(entry) { append(byte) }
+        } else {
+            for offset in 0..<length { append(text[cursor + offset]) }
+        }
+    }
+
+    /// The packed class entry and byte length of the character at `index`; an invalid UTF-8
+    /// byte reads as a one-byte separator.
+    @inline(__always)
+    private func entry(at index: Int) -> (entry: UInt32, length: Int) {
+        guard index < text.count else { return (0, 0) }
+        let byte = text[index]
+        if byte < 0x80 { return (classes[Int(byte)], 1) }
+        let (scalar, length) = decode(at: index)
+        return length == 0 ? (0, 1) : (table.entry(scalar), length)
+    }
+
+    /// Decodes the scalar starting at `index` (a byte ≥ 0x80); length 0 for invalid UTF-8
+    /// (overlong forms, surrogates, truncated sequences, stray continuation bytes).
+    @inline(__always)
+    private func decode(at index: Int) -> (scalar: UInt32, length: Int) {
+        let count = text.count
+        let b0 = UInt32(text[index])
+        @inline(__always) func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> UInt32? {
+            guard index + offset < count else { return nil }
+            let byte = text[index + offset]
+            return byte >= low && byte <= high ? UInt32(byte & 0x3F) : nil
+        }
+        switch b0 {
+        case 0xC2...0xDF:
+            guard let b1 = continuation(1) else { return (0, 0) }
+            return ((b0 & 0x1F) << 6 | b1, 2)
+        case 0xE0...0xEF:
+            let low: UInt8 = b0 == 0xE0 ? 0xA0 : 0x80
+            let high: UInt8 = b0 == 0xED ? 0x9F : 0xBF
+            guard let b1 = continuation(1, low, high), let b2 = continuation(2) else { return (0, 0) }
+            return ((b0 & 0x0F) << 12 | b1 << 6 | b2, 3)
+        case 0xF0...0xF4:
+            let low: UInt8 = b0 == 0xF0 ? 0x90 : 0x80
+            let high: UInt8 = b0 == 0xF4 ? 0x8F : 0xBF
+            guard let b1 = continuation(1, low, high), let b2 = continuation(2), let b3 = continuation(3) else {
+                return (0, 0)
+            }
+            return ((b0 & 0x07) << 18 | b1 << 12 | b2 << 6 | b3, 4)
+        default:
+            return (0, 0)
+        }
+    }
+}
