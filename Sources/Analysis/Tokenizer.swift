@@ -190,14 +190,14 @@ struct Tokenizer: ~Copyable {
         segment.end = used
         segments[segmentCount] = segment
         segmentCount += 1
-        mergeAcronyms()
+        if segmentCount > 1 { mergeAcronyms() }
         prepareEmission()
     }
 
     /// Joins dot-separated single letters (`U.S.A.`) into one segment: an acronym is one term.
     private mutating func mergeAcronyms() {
         var kept = 1
-        for index in 1..<max(segmentCount, 1) {
+        for index in 1..<segmentCount {
             let segment = segments[index]
             let previous = segments[kept - 1]
             let previousIsLetter = previous.isAcronym || (previous.characters == 1 && !previous.isNumeric)
@@ -219,6 +219,10 @@ struct Tokenizer: ~Copyable {
         wordPosition = position
         position &+= UInt32(segmentCount)
         nextSegment = overflowed ? segmentCount : 0
+        guard segmentCount > 1 else {
+            wholePending = false
+            return
+        }
         var allNumeric = true
         for index in 0..<segmentCount where !segments[index].isNumeric { allNumeric = false }
         wholePending = !overflowed && segmentCount > 1 && !allNumeric
