@@ -2,6 +2,8 @@
 /// and the first suffix that matches ends the step whether or not its conditions hold.
 extension Porter2Word {
     mutating func step1a() {
+        let last = w[count - 1]
+        guard last == UInt8(ascii: "s") || last == UInt8(ascii: "d") else { return }
         if let start = suffix("sses") {
             count = start + 2
         } else if let start = suffix("ied") ?? suffix("ies") {
@@ -14,6 +16,8 @@ extension Porter2Word {
     }
 
     mutating func step1b() {
+        let last = w[count - 1]
+        guard last == UInt8(ascii: "d") || last == UInt8(ascii: "g") || last == UInt8(ascii: "y") else { return }
         if let start = suffix("eedly") ?? suffix("eed") {
             let isException = (start == 4 && matches("proc", endingAt: 4)) || (start == 3 && matches("exc", endingAt: 3))
                 || (start == 4 && matches("succ", endingAt: 4))
@@ -36,11 +40,11 @@ extension Porter2Word {
         }
         guard hasVowel(before: start) else { return }
         count = start
-        let last = w[count - 1]
+        let stemLast = w[count - 1]
         if suffix("at") != nil || suffix("bl") != nil || suffix("iz") != nil {
             w[count] = UInt8(ascii: "e")
             count += 1
-        } else if count >= 2 && last == w[count - 2] && Self.isUndoubled(last) {
+        } else if count >= 2 && stemLast == w[count - 2] && Self.isUndoubled(stemLast) {
             let isVowelPair = count == 3 && (w[0] == UInt8(ascii: "a") || w[0] == UInt8(ascii: "e") || w[0] == UInt8(ascii: "o"))
             if !isVowelPair { count -= 1 }
         } else if count == p1 && endsInShortSyllable(at: count) {

@@ -66,10 +66,10 @@ struct Porter2Word {
         guard length <= end else { return false }
         let bytes = string.utf8Start
         let start = end - length
-        var index = 0
-        while index < length {
+        var index = length - 1  // from the end: most candidates differ in their last letters
+        while index >= 0 {
             if w[start + index] != bytes[index] { return false }
-            index += 1
+            index -= 1
         }
         return true
     }

@@ -36,6 +36,7 @@ struct Tokenizer: ~Copyable {
     let text: UnsafeBufferPointer<UInt8>
     private let table = UnicodeTable.shared
     private let classes: UnsafeMutablePointer<UInt32>
+    private let alphanumerics: UnsafeMutablePointer<UInt8>
     private let scratch: UnsafeMutablePointer<UInt8>
     private let segments: UnsafeMutablePointer<Segment>
     private var cursor = 0
@@ -61,6 +62,7 @@ struct Tokenizer: ~Copyable {
     init(_ text: UnsafeBufferPointer<UInt8>) {
         self.text = text
         classes = table.bmp
+        alphanumerics = table.asciiAlphanumerics
         scratch = .allocate(capacity: Self.maxWordBytes + 2 * Self.maxCJKCharacterBytes)
         segments = .allocate(capacity: Self.maxSegments)
     }
@@ -120,24 +122,11 @@ struct Tokenizer: ~Copyable {
             let entry: UInt32
             let length: Int
             if byte < 0x80 {
+                if alphanumerics[Int(byte)] != 0 {
+                    scanASCIIRun(&segment, lastWasDigit: &lastWasDigit)
+                    continue
+                }
                 entry = classes[Int(byte)]
-                if entry == UInt32(UnicodeTable.Class.letter.rawValue) {
-                    append(byte | 0x20)
-                    cursor += 1
-                    segment.characters += 1
-                    segment.isNumeric = false
-                    segment.sourceEnd = cursor
-                    lastWasDigit = false
-                    continue
-                }
-                if entry == UInt32(UnicodeTable.Class.digit.rawValue) {
-                    append(byte)
-                    cursor += 1
-                    segment.characters += 1
-                    segment.sourceEnd = cursor
-                    lastWasDigit = true
-                    continue
-                }
                 length = 1
             } else {
                 let (scalar, decoded) = decode(at: cursor)
@@ -192,6 +181,37 @@ struct Tokenizer: ~Copyable {
         segmentCount += 1
         if segmentCount > 1 { mergeAcronyms() }
         prepareEmission()
+    }
+
+    /// Copies a run of ASCII letters and digits, lowercased: the loop nearly all text spends
+    /// its time in, kept free of everything the general path checks.
+    @inline(__always)
+    private mutating func scanASCIIRun(_ segment: inout Segment, lastWasDigit: inout Bool) {
+        let count = text.count
+        var index = cursor
+        var out = used
+        var kinds: UInt8 = 0
+        var last: UInt8 = 0
+        while index < count {
+            let byte = text[index]
+            let kind = alphanumerics[Int(byte)]
+            if kind == 0 { break }
+            if out < Self.maxWordBytes {
+                scratch[out] = byte | 0x20  // lowercases letters; digits already have 0x20 set
+                out += 1
+            } else {
+                overflowed = true
+            }
+            kinds |= kind
+            last = kind
+            index += 1
+        }
+        segment.characters += index - cursor
+        if kinds & UnicodeTable.asciiLetter != 0 { segment.isNumeric = false }
+        lastWasDigit = last == UnicodeTable.asciiDigit
+        cursor = index
+        used = out
+        segment.sourceEnd = index
     }
 
     /// Joins dot-separated single letters (`U.S.A.`) into one segment: an acronym is one term.

@@ -30,6 +30,10 @@ final class UnicodeTable: @unchecked Sendable {
 
     let bmp: UnsafeMutablePointer<UInt32>
     let arena: UnsafeMutablePointer<UInt8>
+    /// For every byte value: `asciiLetter`, `asciiDigit`, or 0 (anything else, all bytes ≥ 0x80).
+    let asciiAlphanumerics: UnsafeMutablePointer<UInt8>
+    static let asciiLetter: UInt8 = 1
+    static let asciiDigit: UInt8 = 2
     private let supplementaryRunStarts: [UInt32]
     private let supplementaryRunClasses: [UInt8]
     private let supplementaryFolds: [UInt32: UInt32]
@@ -76,6 +80,11 @@ final class UnicodeTable: @unchecked Sendable {
             } else {
                 supplementaryFolds[scalar] = offset
             }
+        }
+        asciiAlphanumerics = .allocate(capacity: 256)
+        for byte in 0..<256 {
+            let cls = byte < 0x80 ? Self.asciiClass(UInt8(byte)) : .separator
+            asciiAlphanumerics[byte] = cls == .letter ? Self.asciiLetter : cls == .digit ? Self.asciiDigit : 0
         }
         self.bmp = .allocate(capacity: bmp.count)
         self.bmp.initialize(from: bmp, count: bmp.count)

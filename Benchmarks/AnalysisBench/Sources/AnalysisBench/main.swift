@@ -3,7 +3,7 @@ import Foundation
 
 /// Loads the text of every .xml/.html/.htm/.txt file under the given paths (tags stripped
 /// crudely, which is enough for throughput), up to `limit` bytes.
-func loadText(_ paths: [String], limit: Int) -> [UInt8] {
+nonisolated func loadText(_ paths: [String], limit: Int) -> [UInt8] {
     var text: [UInt8] = []
     let manager = FileManager.default
     var files: [String] = []
@@ -38,7 +38,7 @@ func loadText(_ paths: [String], limit: Int) -> [UInt8] {
 }
 
 /// Best of `rounds` runs: seconds, tokens, and a checksum so nothing is optimised away.
-func measure(_ text: [UInt8], analyzer: Analyzer, rounds: Int) -> (seconds: Double, tokens: Int, checksum: Int) {
+nonisolated func measure(_ text: [UInt8], analyzer: Analyzer, rounds: Int) -> (seconds: Double, tokens: Int, checksum: Int) {
     var best = Double.infinity
     var tokens = 0
     var checksum = 0
