@@ -49,9 +49,10 @@ public struct Analyzer: Sendable, Equatable {
         var tokenizer = Tokenizer(text)
         let stemmed = UnsafeMutablePointer<UInt8>.allocate(capacity: Tokenizer.maxTermBytes + 1)
         defer { stemmed.deallocate() }
+        let cache = StemCache.current()
         while let raw = tokenizer.next() {
             var term = raw.term
-            if stemming, let count = Porter2.stem(raw.term, into: stemmed) {
+            if stemming, let count = cache.stem(raw.term, into: stemmed) {
                 term = UnsafeBufferPointer(start: stemmed, count: count)
             }
             try body(raw.term, Token(term: term, position: raw.position, sourceRange: raw.sourceRange,
