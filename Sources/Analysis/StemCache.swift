@@ -7,7 +7,7 @@ import Darwin
 /// A per-thread, direct-mapped memo of Porter2 results for terms of up to 16 bytes.
 ///
 /// Word frequencies are Zipfian, so most tokens repeat a word seen moments ago; a hit costs two
-/// 64-bit compares instead of the stemmer's ~45 ns. Each thread gets its own table (160 KiB,
+/// 64-bit compares instead of the stemmer's ~45 ns. Each thread gets its own table (320 KiB,
 /// freed when the thread ends) through a pthread key, so analysers stay plain `Sendable`
 /// values with no locks.
 ///
@@ -20,7 +20,7 @@ import Darwin
 /// Bytes past a length are zero. Word length 0 marks an empty slot; stem length `notStemmed`
 /// records a term Porter2 leaves alone (digits, other scripts).
 struct StemCache {
-    static let slotCount = 4096
+    static let slotCount = 8192
     static let wordsPerSlot = 5
     static let maxBytes = 16
     private static let notStemmed: UInt64 = 0xFF
