@@ -7,7 +7,7 @@ Rerun after changing the rules below:  python3 Scripts/analysis_tables.py
 
 Fold of one character = NFKD, case fold, drop the diacritic marks listed in STRIPPED_MARKS,
 NFKC; plus a few letters that Unicode does not decompose (ø, æ, ł, þ...). A fold whose result
-would contain a non-word character (½ → 1⁄2) is not applied.
+would contain a non-word character (½ → 1⁄2) or start with a mark is not applied.
 """
 import os
 import sys
@@ -97,6 +97,8 @@ def fold_char(ch):
             break
         s = t
     if s and not all(is_word_class(char_class(ord(c))) for c in s):
+        return ch
+    if s and char_class(ord(s[0])) == MARK:  # Thai/Lao sara am: a word cannot start with a mark
         return ch
     return s
 

@@ -34,30 +34,20 @@ struct Tokenizer: ~Copyable {
     }
 
     let text: UnsafeBufferPointer<UInt8>
-    private let table = UnicodeTable.shared
-    private let classes: UnsafeMutablePointer<UInt32>
+    let table = UnicodeTable.shared
+    let classes: UnsafeMutablePointer<UInt32>
     private let alphanumerics: UnsafeMutablePointer<UInt8>
-    private let scratch: UnsafeMutablePointer<UInt8>
+    let scratch: UnsafeMutablePointer<UInt8>
     private let segments: UnsafeMutablePointer<Segment>
-    private var cursor = 0
-    private var position: UInt32 = 0
-    private var used = 0
+    var cursor = 0
+    var position: UInt32 = 0
+    var used = 0
     private var overflowed = false
     private var segmentCount = 0
     private var nextSegment = 0
     private var wholePending = false
     private var wordPosition: UInt32 = 0
-    private var cjk = CJKRun()
-
-    /// State of a run of CJK characters being turned into bigrams; `scratch` holds the previous
-    /// character followed by the current one.
-    private struct CJKRun {
-        var active = false
-        var length = 0
-        var previousBytes = 0, previousStart = 0
-        var currentBytes = 0, currentStart = 0, currentEnd = 0
-        var shiftPending = false
-    }
+    var cjk = CJKRun()
 
     init(_ text: UnsafeBufferPointer<UInt8>) {
         self.text = text
@@ -287,59 +277,6 @@ struct Tokenizer: ~Copyable {
         return cls != .letter && cls != .digit && cls != .mark
     }
 
-    // MARK: CJK
-
-    /// Emits overlapping bigrams over a CJK run (a lone character as itself), one per call.
-    private mutating func nextCJK() -> RawToken? {
-        if cjk.shiftPending {
-            for offset in 0..<cjk.currentBytes { scratch[offset] = scratch[cjk.previousBytes + offset] }
-            cjk.previousBytes = cjk.currentBytes
-            cjk.previousStart = cjk.currentStart
-            cjk.shiftPending = false
-        }
-        while true {
-            let start = cursor
-            let (first, length) = entry(at: start)
-            guard cursor < text.count, UnicodeTable.cls(first) == .cjk else {
-                cjk.active = false
-                guard cjk.length == 1 else { return nil }
-                defer { position &+= 1 }
-                return RawToken(
-                    term: UnsafeBufferPointer(start: scratch, count: cjk.previousBytes), position: position,
-                    sourceRange: cjk.previousStart..<cjk.currentEnd, isCompoundWhole: false)
-            }
-            used = cjk.previousBytes
-            appendCJK(first, length: length, limit: cjk.previousBytes + Self.maxCJKCharacterBytes)
-            cursor += length
-            while cursor < text.count {
-                let (mark, markLength) = entry(at: cursor)
-                guard UnicodeTable.cls(mark) == .mark else { break }
-                appendCJK(mark, length: markLength, limit: cjk.previousBytes + Self.maxCJKCharacterBytes)
-                cursor += markLength
-            }
-            cjk.length += 1
-            cjk.currentEnd = cursor
-            if cjk.length == 1 {
-                cjk.previousBytes = used
-                cjk.previousStart = start
-                continue
-            }
-            cjk.currentBytes = used - cjk.previousBytes
-            cjk.currentStart = start
-            cjk.shiftPending = true
-            defer { position &+= 1 }
-            return RawToken(
-                term: UnsafeBufferPointer(start: scratch, count: used), position: position,
-                sourceRange: cjk.previousStart..<cursor, isCompoundWhole: false)
-        }
-    }
-
-    private mutating func appendCJK(_ entry: UInt32, length: Int, limit: Int) {
-        let saved = used
-        appendFolded(entry, length: length)
-        if used > limit { used = saved }
-    }
-
     // MARK: Bytes
 
     @inline(__always)
@@ -354,7 +291,7 @@ struct Tokenizer: ~Copyable {
 
     /// Appends the folded form of the character at `cursor` (its own bytes when it has none).
     @inline(__always)
-    private mutating func appendFolded(_ entry: UInt32, length: Int) {
+    mutating func appendFolded(_ entry: UInt32, length: Int) {
         if entry & UnicodeTable.foldFlag != 0 {
             for byte in table.fold(entry) { append(byte) }
         } else {
@@ -365,7 +302,7 @@ struct Tokenizer: ~Copyable {
     /// The packed class entry and byte length of the character at `index`; an invalid UTF-8
     /// byte reads as a one-byte separator.
     @inline(__always)
-    private func entry(at index: Int) -> (entry: UInt32, length: Int) {
+    func entry(at index: Int) -> (entry: UInt32, length: Int) {
         guard index < text.count else { return (0, 0) }
         let byte = text[index]
         if byte < 0x80 { return (classes[Int(byte)], 1) }

@@ -7,10 +7,10 @@
 ///
 /// Entry layout (`UInt32`):
 /// ```
-///  31                         8 7    5   4    3       0
-/// +----------------------------+--------+------+---------+
-/// | fold offset into `arena`   | unused | fold | Class   |
-/// +----------------------------+--------+------+---------+
+///  31                           8 7      5   4    3       0
+/// +------------------------------+--------+------+---------+
+/// | fold offset into `arena`     | unused | fold | Class   |
+/// +------------------------------+--------+------+---------+
 /// ```
 /// `arena[offset]` holds the folded length in bytes, followed by the folded UTF-8.
 ///
@@ -34,8 +34,9 @@ final class UnicodeTable: @unchecked Sendable {
     let asciiAlphanumerics: UnsafeMutablePointer<UInt8>
     static let asciiLetter: UInt8 = 1
     static let asciiDigit: UInt8 = 2
-    private let supplementaryRunStarts: [UInt32]
-    private let supplementaryRunClasses: [UInt8]
+    /// Every class run (start scalar, class), for scalars beyond the BMP.
+    private let runStarts: [UInt32]
+    private let runClasses: [UInt8]
     private let supplementaryFolds: [UInt32: UInt32]
 
     static let foldFlag: UInt32 = 0x10
@@ -90,8 +91,8 @@ final class UnicodeTable: @unchecked Sendable {
         self.bmp.initialize(from: bmp, count: bmp.count)
         self.arena = .allocate(capacity: arena.count)
         self.arena.initialize(from: arena, count: arena.count)
-        self.supplementaryRunStarts = runStarts
-        self.supplementaryRunClasses = runClasses
+        self.runStarts = runStarts
+        self.runClasses = runClasses
         self.supplementaryFolds = supplementaryFolds
     }
 
@@ -115,12 +116,12 @@ final class UnicodeTable: @unchecked Sendable {
 
     private func supplementaryEntry(_ scalar: UInt32) -> UInt32 {
         var low = 0
-        var high = supplementaryRunStarts.count
+        var high = runStarts.count
         while high - low > 1 {
             let mid = (low + high) / 2
-            if supplementaryRunStarts[mid] <= scalar { low = mid } else { high = mid }
+            if runStarts[mid] <= scalar { low = mid } else { high = mid }
         }
-        var entry = UInt32(supplementaryRunClasses[low])
+        var entry = UInt32(runClasses[low])
         if let offset = supplementaryFolds[scalar] { entry |= Self.foldFlag | offset << 8 }
         return entry
     }

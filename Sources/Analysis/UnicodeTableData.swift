@@ -2776,8 +2776,6 @@ extension UnicodeTable {
         A5E A2B A3C
         B5C B21 B3C
         B5D B22 B3C
-        E33 E4D E32
-        EB3 ECD EB2
         EDC EAB E99
         EDD EAB EA1
         F43 F42 FB7
@@ -2786,19 +2784,6 @@ extension UnicodeTable {
         F57 F56 FB7
         F5C F5B FB7
         F69 F40 FB5
-        F73 F71 F72
-        F75 F71 F74
-        F76 FB2 F80
-        F77 FB2 F71 F80
-        F78 FB3 F80
-        F79 FB3 F71 F80
-        F81 F71 F80
-        F93 F92 FB7
-        F9D F9C FB7
-        FA2 FA1 FB7
-        FA7 FA6 FB7
-        FAC FAB FB7
-        FB9 F90 FB5
         10A0 2D00
         10A1 2D01
         10A2 2D02
@@ -5568,8 +5553,6 @@ extension UnicodeTable {
         FF9B 30ED
         FF9C 30EF
         FF9D 30F3
-        FF9E 3099
-        FF9F 309A
         FFA0 1160
         FFA1 1100
         FFA2 1101
