@@ -38,14 +38,6 @@ public struct Analyzer: Sendable, Equatable {
     ///
     /// - Complexity: O(n) in the text's length; three small allocations per call, none per token.
     public func analyze(_ text: UnsafeBufferPointer<UInt8>, _ body: (Token) throws -> Void) rethrows {
-        try forEachToken(text) { _, token in try body(token) }
-    }
-
-    /// The analysis loop, also handing over each term's folded form before stemming (the query
-    /// side checks stopwords and prefixes on it).
-    func forEachToken(
-        _ text: UnsafeBufferPointer<UInt8>, _ body: (_ folded: UnsafeBufferPointer<UInt8>, Token) throws -> Void
-    ) rethrows {
         var tokenizer = Tokenizer(text)
         let stemmed = UnsafeMutablePointer<UInt8>.allocate(capacity: Tokenizer.maxTermBytes + 1)
         defer { stemmed.deallocate() }
@@ -55,8 +47,8 @@ public struct Analyzer: Sendable, Equatable {
             if stemming, let count = cache.stem(raw.term, into: stemmed) {
                 term = UnsafeBufferPointer(start: stemmed, count: count)
             }
-            try body(raw.term, Token(term: term, position: raw.position, sourceRange: raw.sourceRange,
-                                     isCompoundWhole: raw.isCompoundWhole))
+            try body(Token(term: term, position: raw.position, sourceRange: raw.sourceRange,
+                           isCompoundWhole: raw.isCompoundWhole, folded: raw.term))
         }
     }
 

@@ -32,11 +32,11 @@ extension Analyzer {
         var text = text
         var result: [QueryTerm] = []
         text.withUTF8 { bytes in
-            forEachToken(bytes) { folded, token in
+            analyze(bytes) { token in
                 result.append(QueryTerm(
-                    term: String(decoding: token.term, as: UTF8.self), folded: String(decoding: folded, as: UTF8.self),
+                    term: String(decoding: token.term, as: UTF8.self), folded: String(decoding: token.folded, as: UTF8.self),
                     position: token.position, sourceRange: token.sourceRange,
-                    isCompoundWhole: token.isCompoundWhole, isStopword: Stopwords.contains(folded)))
+                    isCompoundWhole: token.isCompoundWhole, isStopword: Stopwords.contains(token.folded)))
             }
         }
         return result
@@ -48,7 +48,7 @@ extension Analyzer {
         var text = text
         var result: [String] = []
         text.withUTF8 { bytes in
-            forEachToken(bytes) { folded, _ in result.append(String(decoding: folded, as: UTF8.self)) }
+            analyze(bytes) { result.append(String(decoding: $0.folded, as: UTF8.self)) }
         }
         return result
     }
