@@ -30,6 +30,11 @@ public struct Analyzer: Sendable, Equatable {
     /// Whether English (Porter2) stemming is applied; stored per index.
     public var stemming: Bool
 
+    /// Identifies the analysis rules and tables. An index records the version it was built
+    /// with; when this changes (new tokenizer rule, regenerated Unicode tables, stemmer fix),
+    /// old indexes would look up terms the new analyzer no longer produces and must be rebuilt.
+    public static let version: UInt32 = 1
+
     public init(stemming: Bool = true) {
         self.stemming = stemming
     }
