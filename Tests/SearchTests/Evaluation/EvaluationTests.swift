@@ -92,3 +92,15 @@ struct EvaluationTests {
         #expect(throws: EvaluationError.self) { try TRECRun(parsing: "1 Q0 d1 1 nan t\n") }
     }
 }
+
+/// The trec_eval-style text report.
+struct EvaluationReportTests {
+    @Test func linesFollowTrecEvalLayout() throws {
+        let evaluation = Evaluation(run: try TRECRun(parsing: EvaluationTests.run),
+                                    qrels: try Qrels(parsing: EvaluationTests.qrels))
+        let lines = evaluation.trecEvalLines()
+        #expect(lines.prefix(3) == ["ndcg_cut_10\t1\t0.4879", "map_cut_100\t1\t0.3333", "recall_100\t1\t0.6667"])
+        #expect(lines.contains("num_q\tall\t2"))
+        #expect(lines.last == "recall_100\tall\t0.3333")
+    }
+}
