@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "TestSupport"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "TestSupport"]),
         .testTarget(name: "SnippetsTests", dependencies: ["Snippets", "TestSupport"]),
         .testTarget(name: "CitexTests", dependencies: ["Citex", "TestSupport"]),

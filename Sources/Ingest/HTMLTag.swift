@@ -46,7 +46,7 @@ enum HTMLTag {
         add(.title, "title")
         add(.skip, "script", "style", "noscript", "template", "svg", "math", "iframe", "frame", "object",
             "embed", "canvas", "audio", "video", "button", "select", "input", "textarea", "option",
-            "optgroup", "datalist", "output", "progress", "meter", "dialog", "map")
+            "optgroup", "datalist", "output", "progress", "meter", "dialog", "map", "label")
         add(.nav, "nav")
         add(.header, "header")
         add(.footer, "footer")

@@ -21,6 +21,9 @@ enum XMLName {
         /// A metadata wrapper whose `abstract` is still content (DocBook `info`, JATS `article-meta`).
         case metadataContainer
         case abstract
+        /// Footnotes (`footnote`, JATS `fn`, a TEI `note` inside text): cut out of the sentence they
+        /// interrupt, since a reader quoting the sentence would not quote them.
+        case footnote
     }
 
     static func kind(_ name: UnsafePointer<UInt8>) -> Kind? {
@@ -74,6 +77,7 @@ enum XMLName {
             "sect3info", "prefaceinfo", "appendixinfo", "docinfo", "refentryinfo", "article-meta", "front",
         ])
         add(.abstract, ["abstract", "trans-abstract"])
+        add(.footnote, ["footnote", "fn"])
         return table
     }()
 }

@@ -83,8 +83,11 @@ struct XMLTreeWalker {
         var role: ElementRole
         var frame = Frame(mixed: hasOwnText(node), section: false, row: false, metadata: parent?.metadata ?? false)
         if frame.metadata, kind != .metadataContainer, kind != .abstract { return false }
+        let mixed = parent?.mixed ?? false
         switch kind {
-        case .metadata:
+        case .metadata, .footnote:
+            return false
+        case .captionOwner where mixed && ByteName.equals(name, "note"):
             return false
         case .metadataContainer:
             frame.metadata = true
@@ -98,7 +101,7 @@ struct XMLTreeWalker {
             role = hasTitleChild(node) ? .section : .block
             frame.metadata = false
         case .preformatted:
-            role = parent?.mixed ?? false ? .inline : .preformatted
+            role = mixed ? .inline : .preformatted
         case .row:
             role = .row
             frame.row = true
@@ -114,10 +117,10 @@ struct XMLTreeWalker {
             } else if node != root, hasTitleChild(node) {
                 role = .section
             } else {
-                role = parent?.mixed ?? false ? .inline : .block
+                role = mixed ? .inline : .block
             }
         }
-        if parent?.mixed ?? false, role == .block, kind == nil { role = .inline }
+        if mixed, role == .block { role = .inline }
         frame.section = role == .section || node == root
         if role != .inline, role != .lineBreak, let fragment = htmlFragment(node, name: name) {
             collector.open(role, anchor: anchor(node))
@@ -139,9 +142,12 @@ struct XMLTreeWalker {
         guard let content = node.pointee.content else { return }
         let length = strlen(content)
         let buffer = UnsafeBufferPointer(start: content, count: length)
+        // libxml2 stamps a text node with the line where its first parsed chunk ended; the parent's
+        // start tag plus the node's line breaks bounds where the text really ends.
         var newlines = 0
         for byte in buffer where byte == 0x0A { newlines += 1 }
-        collector.text(buffer, endLine: Int(xmlGetLineNo(node)) + newlines)
+        let parentLine = node.pointee.parent.map { Int(xmlGetLineNo($0)) } ?? 1
+        collector.text(buffer, endLine: max(Int(xmlGetLineNo(node)), parentLine + newlines))
     }
 
     /// An unexpanded internal entity: its replacement text, one level, only when it is plain text
