@@ -4,49 +4,81 @@
 /// consent boxes. Strong evidence (cookie notices, share bars, breadcrumbs, screen-reader-only
 /// text) drops an element anywhere; weak evidence (header, menu, sidebar) only outside the main
 /// content, and not when the same names also say "content" (`site-content has-sidebar`).
+/// Works on bytes: it runs for every element that has a class, so it must not build strings.
 enum BoilerplateEvidence {
     enum Strength { case none, weak, strong }
 
-    private static let strongFragments: [String] = [
+    private static let strongFragments = bytes([
         "cookie", "consent", "gdpr", "breadcrumb", "newsletter", "subscribe", "advert", "sponsor",
         "social", "share", "sharing", "skiplink", "skip-link", "skip-to", "popup", "sr-only",
         "visually-hidden", "visuallyhidden", "screen-reader", "print-only", "paywall",
-    ]
-    private static let weakFragments: [String] = [
+    ])
+    private static let weakFragments = bytes([
         "sidebar", "navbar", "navigation", "footer", "header", "masthead", "menu", "toolbar", "pagination",
         "related", "widget", "promo", "banner", "comment", "disqus", "topbar", "site-nav", "sitenav",
-    ]
-    private static let weakTokens: Set<String> = ["nav", "ad", "ads", "aside", "pager", "toc", "tags", "meta"]
-    private static let contentTokens: Set<String> = [
+    ])
+    private static let weakTokens = hashes(["nav", "ad", "ads", "aside", "pager", "toc", "tags", "meta"])
+    private static let contentTokens = hashes([
         "content", "article", "main", "body", "post", "entry", "story", "text", "prose", "legend", "caption",
-    ]
+    ])
 
-    static func strength(of names: String) -> Strength {
-        let lowered = names.lowercased()
-        if strongFragments.contains(where: { lowered.contains($0) }) { return .strong }
-        let tokens = lowered.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
-        if tokens.contains(where: { contentTokens.contains($0) }) { return .none }
-        if weakFragments.contains(where: { lowered.contains($0) }) { return .weak }
-        if tokens.contains(where: { weakTokens.contains($0) }) { return .weak }
+    /// Evidence in space-separated names (`class`, `id`, `aria-label` values run together).
+    static func strength(ofNames raw: UnsafeBufferPointer<UInt8>) -> Strength {
+        let lowered = raw.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        if strongFragments.contains(where: { contains(lowered, $0) }) { return .strong }
+        var weakToken = false
+        var start = 0
+        for index in 0...lowered.count {
+            let isNameByte = index < lowered.count
+                && ((lowered[index] >= 0x61 && lowered[index] <= 0x7A) || (lowered[index] >= 0x30 && lowered[index] <= 0x39))
+            if isNameByte { continue }
+            if index > start {
+                let hash = lowered[start..<index].withUnsafeBufferPointer { ByteName.hash($0) }
+                if contentTokens.contains(hash) { return .none }
+                if weakTokens.contains(hash) { weakToken = true }
+            }
+            start = index + 1
+        }
+        if weakToken || weakFragments.contains(where: { contains(lowered, $0) }) { return .weak }
         return .none
     }
 
     /// ARIA landmark and widget roles that mark chrome; `complementary` only counts outside the content.
-    static func strength(ofRole role: String) -> Strength {
-        switch role.lowercased() {
-        case "navigation", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar",
-             "toolbar", "tablist", "form":
+    static func strength(ofRole role: UnsafePointer<UInt8>) -> Strength {
+        for strong: StaticString in [
+            "navigation", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar",
+            "toolbar", "tablist", "form",
+        ] where ByteName.equals(role, strong) {
             return .strong
-        case "complementary":
-            return .weak
-        default:
-            return .none
         }
+        return ByteName.equals(role, "complementary") ? .weak : .none
     }
 
     /// `style="display: none"` or `visibility: hidden`.
-    static func hidesElement(style: String) -> Bool {
-        let compact = String(style.lowercased().filter { !$0.isWhitespace })
-        return compact.contains("display:none") || compact.contains("visibility:hidden")
+    static func hidesElement(style: UnsafePointer<UInt8>) -> Bool {
+        var compact: [UInt8] = []
+        var pointer = style
+        while pointer.pointee != 0 {
+            let byte = pointer.pointee
+            if byte != 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
+                compact.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+            pointer += 1
+        }
+        return contains(compact, Array("display:none".utf8)) || contains(compact, Array("visibility:hidden".utf8))
     }
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    private static func bytes(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
+    private static func hashes(_ words: [String]) -> Set<UInt64> { Set(words.map(ByteName.hash)) }
 }

@@ -14,6 +14,16 @@ enum ByteName {
         return hash
     }
 
+    /// FNV-1a of the ASCII-lowercased bytes of a slice.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for var byte in bytes {
+            if byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+        }
+        return hash
+    }
+
     static func hash(_ name: String) -> UInt64 {
         name.withCString { $0.withMemoryRebound(to: UInt8.self, capacity: 1) { hash($0) } }
     }

@@ -62,27 +62,36 @@ struct HTMLAttributes {
     }
 
     /// Whether the element's own markup says it is invisible or page chrome, and how strongly.
-    func chromeEvidence() -> BoilerplateEvidence.Strength {
+    /// `cache` remembers the verdict per class/id/label combination: pages repeat the same few
+    /// (syntax-highlighted code alone has thousands of `<span class="n">`).
+    func chromeEvidence(cache: inout [UInt64: BoilerplateEvidence.Strength]) -> BoilerplateEvidence.Strength {
         if hidden || ariaHidden { return .strong }
-        if let style, BoilerplateEvidence.hidesElement(style: String(cString: style)) { return .strong }
+        if let style, BoilerplateEvidence.hidesElement(style: style) { return .strong }
         var strength = BoilerplateEvidence.Strength.none
         if let role {
-            strength = BoilerplateEvidence.strength(ofRole: String(cString: role))
+            strength = BoilerplateEvidence.strength(ofRole: role)
             if strength == .strong { return .strong }
         }
-        var names = ""
+        guard className != nil || id != nil || ariaLabel != nil else { return strength }
+        var names: [UInt8] = []
         for part in [className, id, ariaLabel] {
-            if let part {
-                names += String(cString: part)
-                names += " "
+            guard let part else { continue }
+            var pointer = part
+            while pointer.pointee != 0 {
+                names.append(pointer.pointee)
+                pointer += 1
             }
+            names.append(0x20)
         }
-        guard !names.isEmpty else { return strength }
-        switch BoilerplateEvidence.strength(of: names) {
-        case .strong: return .strong
-        case .weak: return .weak
-        case .none: return strength
+        let key = names.withUnsafeBufferPointer { ByteName.hash($0) }
+        let verdict: BoilerplateEvidence.Strength
+        if let known = cache[key] {
+            verdict = known
+        } else {
+            verdict = names.withUnsafeBufferPointer { BoilerplateEvidence.strength(ofNames: $0) }
+            cache[key] = verdict
         }
+        return verdict == .none ? strength : verdict
     }
 
     var isMainRole: Bool { role.map { ByteName.equals($0, "main") } ?? false }

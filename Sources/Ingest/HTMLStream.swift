@@ -13,6 +13,7 @@ final class HTMLStream {
     var lineOffset = 0
     private(set) var metadata = PageMetadata()
     private var context: htmlParserCtxtPtr?
+    private var evidenceCache: [UInt64: BoilerplateEvidence.Strength] = [:]
 
     /// Bytes handed to libxml2 per `htmlParseChunk` call: bounds its input buffer on huge pages.
     static let chunkSize = 1 << 16
@@ -96,7 +97,7 @@ final class HTMLStream {
         if attributes.isArticleRole { region.insert(.article) }
         let evidence: BoilerplateEvidence.Strength
         if case .root = tag { evidence = .none } else if case .main = tag { evidence = .none } else {
-            evidence = attributes.chromeEvidence()
+            evidence = attributes.chromeEvidence(cache: &evidenceCache)
         }
         if evidence == .strong || (evidence == .weak && !collector.insideContent && region.isEmpty) {
             collector.open(.skip)

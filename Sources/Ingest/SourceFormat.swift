@@ -23,14 +23,18 @@ public enum SourceFormat: Sendable, Equatable {
     public static func sniff(_ bytes: UnsafeBufferPointer<UInt8>) -> SourceFormat? {
         var head = bytes.prefix(2048).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
-        let text = String(decoding: head, as: UTF8.self)
-        if text.contains("<html") || text.contains("<!doctype html") { return .html }
+        func has(_ needle: String) -> Bool {
+            let pattern = Array(needle.utf8)
+            guard head.count >= pattern.count else { return false }
+            return (0...(head.count - pattern.count)).contains { head[$0..<($0 + pattern.count)].elementsEqual(pattern) }
+        }
+        if has("<html") || has("<!doctype html") { return .html }
         guard let first = head.firstIndex(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }),
               head[first] == 0x3C else {
             return nil
         }
-        if text.contains("<?xml") || text.contains("<!doctype") { return .xml }
-        if text.contains("<body") || text.contains("<head") || text.contains("<p>") || text.contains("<div") {
+        if has("<?xml") || has("<!doctype") { return .xml }
+        if has("<body") || has("<head") || has("<p>") || has("<div") {
             return .html
         }
         return .xml
