@@ -22,24 +22,24 @@ enum BoilerplateEvidence {
         "content", "article", "main", "body", "post", "entry", "story", "text", "prose", "legend", "caption",
     ])
 
-    /// Evidence in space-separated names (`class`, `id`, `aria-label` values run together).
-    static func strength(ofNames raw: UnsafeBufferPointer<UInt8>) -> Strength {
-        let lowered = raw.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        if strongFragments.contains(where: { contains(lowered, $0) }) { return .strong }
+    /// Evidence in one attribute's names (`class`, `id` or `aria-label`), read in place.
+    static func strength(ofNames names: UnsafeBufferPointer<UInt8>) -> Strength {
+        if strongFragments.contains(where: { contains(names, $0) }) { return .strong }
         var weakToken = false
         var start = 0
-        for index in 0...lowered.count {
-            let isNameByte = index < lowered.count
-                && ((lowered[index] >= 0x61 && lowered[index] <= 0x7A) || (lowered[index] >= 0x30 && lowered[index] <= 0x39))
-            if isNameByte { continue }
+        for index in 0...names.count {
+            if index < names.count {
+                let byte = names[index] | 0x20
+                if (byte >= 0x61 && byte <= 0x7A) || (names[index] >= 0x30 && names[index] <= 0x39) { continue }
+            }
             if index > start {
-                let hash = lowered[start..<index].withUnsafeBufferPointer { ByteName.hash($0) }
+                let hash = ByteName.hash(UnsafeBufferPointer(rebasing: names[start..<index]))
                 if contentTokens.contains(hash) { return .none }
                 if weakTokens.contains(hash) { weakToken = true }
             }
             start = index + 1
         }
-        if weakToken || weakFragments.contains(where: { contains(lowered, $0) }) { return .weak }
+        if weakToken || weakFragments.contains(where: { contains(names, $0) }) { return .weak }
         return .none
     }
 
@@ -65,19 +65,26 @@ enum BoilerplateEvidence {
             }
             pointer += 1
         }
-        return contains(compact, Array("display:none".utf8)) || contains(compact, Array("visibility:hidden".utf8))
+        return compact.withUnsafeBufferPointer {
+            contains($0, Array("display:none".utf8)) || contains($0, Array("visibility:hidden".utf8))
+        }
     }
 
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    /// ASCII case-insensitive substring search; `needle` is lowercase.
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         guard let first = needle.first, haystack.count >= needle.count else { return false }
         var index = 0
         let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
+        outer: while index <= last {
+            defer { index += 1 }
+            guard lowered(haystack[index]) == first else { continue }
+            for offset in 1..<needle.count where lowered(haystack[index + offset]) != needle[offset] { continue outer }
+            return true
         }
         return false
     }
+
+    private static func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
     private static func bytes(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
     private static func hashes(_ words: [String]) -> Set<UInt64> { Set(words.map(ByteName.hash)) }

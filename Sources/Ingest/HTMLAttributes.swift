@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The attributes the extractor reads, as pointers into libxml2's attribute array.
 ///
 /// - Warning: valid only during the SAX callback that received them.
@@ -62,8 +68,8 @@ struct HTMLAttributes {
     }
 
     /// Whether the element's own markup says it is invisible or page chrome, and how strongly.
-    /// `cache` remembers the verdict per class/id/label combination: pages repeat the same few
-    /// (syntax-highlighted code alone has thousands of `<span class="n">`).
+    /// `cache` remembers the verdict per class value: pages repeat the same few (syntax-highlighted
+    /// code alone has thousands of `<span class="n">`); ids and labels are read in place.
     func chromeEvidence(cache: inout [UInt64: BoilerplateEvidence.Strength]) -> BoilerplateEvidence.Strength {
         if hidden || ariaHidden { return .strong }
         if let style, BoilerplateEvidence.hidesElement(style: style) { return .strong }
@@ -72,26 +78,23 @@ struct HTMLAttributes {
             strength = BoilerplateEvidence.strength(ofRole: role)
             if strength == .strong { return .strong }
         }
-        guard className != nil || id != nil || ariaLabel != nil else { return strength }
-        var names: [UInt8] = []
-        for part in [className, id, ariaLabel] {
-            guard let part else { continue }
-            var pointer = part
-            while pointer.pointee != 0 {
-                names.append(pointer.pointee)
-                pointer += 1
-            }
-            names.append(0x20)
-        }
-        let key = names.withUnsafeBufferPointer { ByteName.hash($0) }
-        let verdict: BoilerplateEvidence.Strength
-        if let known = cache[key] {
-            verdict = known
-        } else {
-            verdict = names.withUnsafeBufferPointer { BoilerplateEvidence.strength(ofNames: $0) }
+        if let className {
+            let names = UnsafeBufferPointer(start: className, count: strlen(className))
+            let key = ByteName.hash(names)
+            let verdict = cache[key] ?? BoilerplateEvidence.strength(ofNames: names)
             cache[key] = verdict
+            strength = Self.stronger(strength, verdict)
         }
-        return verdict == .none ? strength : verdict
+        for part in [id, ariaLabel] {
+            guard let part, strength != .strong else { continue }
+            strength = Self.stronger(strength, BoilerplateEvidence.strength(ofNames: UnsafeBufferPointer(start: part, count: strlen(part))))
+        }
+        return strength
+    }
+
+    private static func stronger(_ a: BoilerplateEvidence.Strength, _ b: BoilerplateEvidence.Strength) -> BoilerplateEvidence.Strength {
+        if a == .strong || b == .strong { return .strong }
+        return a == .weak || b == .weak ? .weak : .none
     }
 
     var isMainRole: Bool { role.map { ByteName.equals($0, "main") } ?? false }

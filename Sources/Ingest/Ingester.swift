@@ -46,14 +46,17 @@ public struct Ingester: Sendable {
 
     private func document(path: String, blocks: [RawBlock], metadata: PageMetadata) -> Document {
         let drafts = PassageAssembler.assemble(ContentSelector.select(blocks), options: options)
-        var seen: [String: Int] = [:]
+        // Keyed by the first occurrence's ID rather than the text: hashing passage text as a
+        // `String` key costs Unicode normalization on every passage.
+        var seen: [PassageID: Int] = [:]
         var passages: [Passage] = []
         passages.reserveCapacity(drafts.count)
         for (ordinal, draft) in drafts.enumerated() {
-            let occurrence = seen[draft.text, default: 0]
-            seen[draft.text] = occurrence + 1
+            let first = PassageID.derive(path: path, text: draft.text, occurrence: 0)
+            let occurrence = seen[first, default: 0]
+            seen[first] = occurrence + 1
             passages.append(Passage(
-                id: .derive(path: path, text: draft.text, occurrence: occurrence), ordinal: ordinal,
+                id: occurrence == 0 ? first : .derive(path: path, text: draft.text, occurrence: occurrence), ordinal: ordinal,
                 section: draft.section, text: draft.text, line: draft.line, anchor: draft.anchor))
         }
         let fileName = path.split(separator: "/").last.map(String.init) ?? path

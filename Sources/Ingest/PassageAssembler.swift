@@ -71,7 +71,8 @@ struct PassageAssembler {
                 section: headings.map(\.title), text: block.text, line: block.line, anchor: block.anchor,
                 words: words)
         } else {
-            current?.text += "\n" + block.text
+            current?.text.append("\n")
+            current?.text.append(block.text)
             current?.words += words
         }
     }
@@ -81,7 +82,8 @@ struct PassageAssembler {
         current = nil
         if draft.words < options.minWords, drafts.count > sectionStart,
            let last = drafts.last, last.words + draft.words <= options.maxWords {
-            drafts[drafts.count - 1].text += "\n" + draft.text
+            drafts[drafts.count - 1].text.append("\n")
+            drafts[drafts.count - 1].text.append(draft.text)
             drafts[drafts.count - 1].words += draft.words
         } else {
             drafts.append(draft)
