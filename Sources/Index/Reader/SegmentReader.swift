@@ -10,6 +10,7 @@ public final class SegmentReader: @unchecked Sendable {
     let passageStore: RecordStore
     let documentStore: RecordStore
     private let files: [MappedFile]
+    private let deletionFileSize: Int
     let postingsPayload: UnsafeRawBufferPointer
     let positionsPayload: UnsafeRawBufferPointer
     private let normViews: [NormsView]
@@ -31,8 +32,11 @@ public final class SegmentReader: @unchecked Sendable {
         documentStore = try RecordStore(payload: try documents.payload(.documents, verify: .checksum), file: documents.name)
         normViews = try Self.readNorms(norms, passageCount: info.passageCount)
         if let name = info.deletionFile {
-            deletions = try SegmentDeletions.read(try storage.open(name))
+            let file = try storage.open(name)
+            deletions = try SegmentDeletions.read(file)
+            deletionFileSize = file.bytes.count
         } else {
+            deletionFileSize = 0
             deletions = SegmentDeletions(passageCount: info.passageCount, documentCount: info.documentCount)
         }
         guard passageStore.recordCount == info.passageCount, passageStore.extraCount == 2 * info.passageCount else {
@@ -174,6 +178,7 @@ public final class SegmentReader: @unchecked Sendable {
     func fileSizes() -> [String: Int] {
         var sizes: [String: Int] = [:]
         for file in files { sizes[String(file.name.split(separator: ".").last ?? ""), default: 0] += file.bytes.count }
+        sizes["deletions"] = deletionFileSize
         return sizes
     }
 }

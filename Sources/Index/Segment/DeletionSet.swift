@@ -31,12 +31,13 @@ public struct DeletionSet: Sendable, Equatable {
     }
 
     static func read(_ reader: inout ByteReader) throws -> DeletionSet {
-        let capacity = try reader.count(below: Int(UInt32.max))
-        let deleted = try reader.count(below: capacity + 1)
-        var set = DeletionSet(capacity: capacity)
+        let capacity = try reader.fixed(UInt64.self)
+        let deleted = try reader.fixed(UInt64.self)
+        guard capacity < UInt64(UInt32.max), deleted <= capacity else { throw reader.damaged("bad deletion set size") }
+        var set = DeletionSet(capacity: Int(capacity))
         for i in set.words.indices { set.words[i] = try reader.fixed(UInt64.self) }
         set.count = set.words.reduce(0) { $0 + $1.nonzeroBitCount }
-        guard set.count == deleted else { throw reader.damaged("deletion count mismatch") }
+        guard set.count == Int(deleted) else { throw reader.damaged("deletion count mismatch") }
         return set
     }
 }
