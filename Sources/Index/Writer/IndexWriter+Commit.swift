@@ -2,6 +2,7 @@
 /// commit no longer references.
 extension IndexWriter {
     /// Makes every change since the last commit durable and visible to new readers.
+    /// With nothing to do (no change, nothing to compact) it writes nothing.
     ///
     /// - Parameter compact: merge everything into one segment (dropping deleted passages).
     /// - Returns: the new generation.
@@ -10,6 +11,8 @@ extension IndexWriter {
         guard !failed, lock != nil else {
             throw IndexError(.invalid, file: storage.location, reason: "writer closed after an earlier failure; open a new one")
         }
+        let compactable = segments.count > 1 || segments.contains { $0.info.deletedCount > 0 }
+        guard hasChanges || (compact && compactable) || manifest.generation == 0 else { return manifest.generation }
         do {
             try flush()
             segments.removeAll { $0.deletions.documents.count >= $0.info.documentCount }
@@ -32,6 +35,7 @@ extension IndexWriter {
             try next.commit(to: storage)
             manifest = next
             flushCount = 0
+            hasChanges = false
             try removeUnreferencedFiles(keeping: next.files)
             return next.generation
         } catch {

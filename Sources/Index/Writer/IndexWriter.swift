@@ -57,6 +57,8 @@ public final class IndexWriter {
     var bufferPaths: [String?] = []
     var readers: [String: SegmentReader] = [:]
     var failed = false
+    /// Whether anything changed since the last commit (a rebuild counts as a change).
+    public internal(set) var hasChanges = false
     /// Segments flushed since the last commit.
     public internal(set) var flushCount = 0
 
@@ -74,6 +76,7 @@ public final class IndexWriter {
                 generation: generation, nextSegment: existing?.nextSegment ?? 1, settings: options.settings, segments: [])
         }
         buffer = SegmentBuffer(analyzer: manifest.settings.analyzer)
+        hasChanges = options.rebuild
         try removeUnreferencedFiles(keeping: existing?.files ?? [])
         for info in manifest.segments { try load(info) }
     }
@@ -101,6 +104,9 @@ public final class IndexWriter {
         return reader
     }
 
+    /// The generation of the last commit (0 before the first).
+    public var generation: UInt64 { manifest.generation }
+
     /// The analyzer settings of the index being written.
     public var settings: IndexSettings { manifest.settings }
 
@@ -123,6 +129,7 @@ public final class IndexWriter {
         let first = PassageNumber(buffer.passageCount)
         let number = buffer.add(document, source: source)
         bufferPaths.append(source.absolutePath)
+        hasChanges = true
         entries[source.absolutePath] = Entry(
             location: .buffered(number), stamp: source,
             passages: first..<PassageNumber(buffer.passageCount))
@@ -133,6 +140,7 @@ public final class IndexWriter {
     @discardableResult
     public func remove(absolutePath: String) -> Bool {
         guard let entry = entries.removeValue(forKey: absolutePath) else { return false }
+        hasChanges = true
         switch entry.location {
         case .buffered(let number):
             bufferPaths[Int(number.rawValue)] = nil
