@@ -28,7 +28,8 @@ extension PostingsCursor {
         positionsStart = info.positionsOffset
         var offset = info.postingsOffset
         var skipLength = 0
-        var valid = info.documentFrequency > 0
+        var valid = info.documentFrequency > 0 && info.postingsOffset <= postings.count
+            && info.positionsOffset <= positions.count
         if info.documentFrequency >= BitPacking.blockSize {
             if let length = Self.readVarint(data, &offset, limit: dataCount), length < UInt64(dataCount) {
                 skipLength = Int(length)

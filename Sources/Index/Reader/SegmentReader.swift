@@ -45,6 +45,17 @@ public final class SegmentReader: @unchecked Sendable {
         guard documentStore.recordCount == info.documentCount, documentStore.extraCount == info.documentCount + 1 else {
             throw IndexError.damaged(documents.name, "holds \(documentStore.recordCount) documents, manifest says \(info.documentCount)")
         }
+        var previous: UInt32 = 0
+        for n in 0...info.documentCount {
+            let start = documentStore.extraValue(n)
+            guard start >= previous, start <= UInt32(info.passageCount) else {
+                throw IndexError.damaged(documents.name, "passage ranges out of order at document \(n)")
+            }
+            previous = start
+        }
+        guard previous == UInt32(info.passageCount) else {
+            throw IndexError.damaged(documents.name, "passage ranges do not cover the segment")
+        }
         guard deletions.passages.capacity == info.passageCount, deletions.passages.count == info.deletedCount,
               deletions.documents.capacity == info.documentCount,
               deletions.documents.count == info.deletedDocumentCount

@@ -106,8 +106,8 @@ struct TermDictionary: @unchecked Sendable {
             key.removeSubrange(shared...)
             key.append(contentsOf: suffix)
             let frequency = try reader.count()
-            let postings = try reader.count(below: Int.max)
-            let positions = try reader.count(below: Int.max)
+            let postings = try reader.count(below: 1 << 48)
+            let positions = try reader.count(below: 1 << 48)
             info = first
                 ? TermInfo(documentFrequency: frequency, postingsOffset: postings, positionsOffset: positions)
                 : TermInfo(

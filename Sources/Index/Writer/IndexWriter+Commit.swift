@@ -36,12 +36,14 @@ extension IndexWriter {
             manifest = next
             flushCount = 0
             hasChanges = false
-            try removeUnreferencedFiles(keeping: next.files)
-            return next.generation
         } catch {
             failed = true
             throw error
         }
+        // The commit is durable: failing to delete superseded files only leaves garbage the
+        // next writer removes, so it must not report the commit as failed.
+        try? removeUnreferencedFiles(keeping: manifest.files)
+        return manifest.generation
     }
 
     /// Applies the merge policy (or merges everything) until it asks for nothing more.
