@@ -1,0 +1,25 @@
+/// Collection statistics BM25 needs about one field.
+public struct FieldStatistics: Sendable, Equatable {
+    /// Total tokens of the field over all passages (deleted ones included, as in Lucene).
+    public var totalLength: UInt64
+
+    public init(totalLength: UInt64) {
+        self.totalLength = totalLength
+    }
+}
+
+/// What the term dictionary knows about one term in one field, without reading postings.
+public struct TermStatistics: Sendable, Equatable {
+    /// Passages whose field contains the term.
+    public var documentFrequency: Int
+    /// The highest frequency and the shortest field length over the whole list: the
+    /// bound MaxScore needs before any block is read.
+    public var maxFrequency: UInt32
+    public var minLength: UInt32
+
+    public init(documentFrequency: Int, maxFrequency: UInt32, minLength: UInt32) {
+        self.documentFrequency = documentFrequency
+        self.maxFrequency = maxFrequency
+        self.minLength = minLength
+    }
+}

@@ -1,0 +1,53 @@
+/// The cursor over an `InMemorySegment` posting list: galloping search forward, block
+/// bounds from the list's precomputed blocks.
+final class InMemoryPostingCursor: PostingCursor {
+    private let list: InMemorySegment.PostingList
+    private var index = 0
+    private(set) var passage: PassageNumber
+
+    init(_ list: InMemorySegment.PostingList) {
+        self.list = list
+        passage = list.postings.first?.passage ?? .end
+    }
+
+    @discardableResult
+    func advance(to target: PassageNumber) -> PassageNumber {
+        guard target > passage else { return passage }
+        let postings = list.postings
+        var step = 1
+        var low = index
+        var high = index + 1
+        while high < postings.count, postings[high].passage < target {
+            low = high
+            step *= 2
+            high = index + step
+        }
+        high = min(high, postings.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if postings[middle].passage < target { low = middle + 1 } else { high = middle }
+        }
+        index = low
+        passage = index < postings.count ? postings[index].passage : .end
+        return passage
+    }
+
+    var frequency: UInt32 {
+        index < list.postings.count ? UInt32(list.postings[index].positions.count) : 0
+    }
+
+    func positions(into buffer: inout [UInt32]) {
+        guard index < list.postings.count else { return }
+        buffer.append(contentsOf: list.postings[index].positions)
+    }
+
+    func block(containing target: PassageNumber) -> PostingBlock {
+        var low = index / list.blockSize
+        var high = list.blocks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list.blocks[middle].lastPassage < target { low = middle + 1 } else { high = middle }
+        }
+        return low < list.blocks.count ? list.blocks[low] : .exhausted
+    }
+}
