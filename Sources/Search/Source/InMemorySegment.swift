@@ -3,7 +3,7 @@
 ///
 /// Used by the tests and as the brute-force reference: it also keeps every passage's terms
 /// in order (`terms(of:in:)`), so a test can score by counting instead of through cursors.
-public final class InMemorySegment: PostingSource {
+public final class InMemorySegment: PostingSource, Sendable {
     /// One passage to index: its document and the analysed terms of each field, in order
     /// (a term's index in the array is its position).
     public struct Passage: Sendable {
@@ -29,13 +29,13 @@ public final class InMemorySegment: PostingSource {
         }
     }
 
-    struct Posting {
+    struct Posting: Sendable {
         var passage: PassageNumber
         var positions: [UInt32]
     }
 
     /// One term's postings in one field, with its blocks' bounds.
-    final class PostingList {
+    final class PostingList: Sendable {
         let postings: [Posting]
         let blocks: [PostingBlock]
         let blockSize: Int
@@ -55,9 +55,9 @@ public final class InMemorySegment: PostingSource {
 
     private let passages: [Passage]
     private let documents: [Document]
-    private var lists: [SearchField: [String: PostingList]] = [:]
-    private var sortedTerms: [SearchField: [String]] = [:]
-    private var totals: [SearchField: UInt64] = [:]
+    private let lists: [SearchField: [String: PostingList]]
+    private let sortedTerms: [SearchField: [String]]
+    private let totals: [SearchField: UInt64]
     public let hasDeletions: Bool
 
     /// Builds the posting lists.
@@ -66,6 +66,9 @@ public final class InMemorySegment: PostingSource {
         self.documents = documents
         self.passages = passages
         hasDeletions = passages.contains { $0.isDeleted }
+        var lists: [SearchField: [String: PostingList]] = [:]
+        var sortedTerms: [SearchField: [String]] = [:]
+        var totals: [SearchField: UInt64] = [:]
         for field in SearchField.allCases {
             var postings: [String: [Posting]] = [:]
             var total: UInt64 = 0
@@ -89,6 +92,9 @@ public final class InMemorySegment: PostingSource {
             }
             sortedTerms[field] = postings.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         }
+        self.lists = lists
+        self.sortedTerms = sortedTerms
+        self.totals = totals
     }
 
     /// The passage's terms in the field, in order: the brute-force reference's input.
