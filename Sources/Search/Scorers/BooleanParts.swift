@@ -7,13 +7,21 @@ struct BooleanParts {
     let must: [any Scorer]
     let should: [any Scorer]
     let mustNot: [any Scorer]
+    /// Indices into `clauses` of the `must` clauses (cheapest first, like `must`) and of
+    /// the `should` clauses.
+    let mustIndices: [Int]
+    let shouldIndices: [Int]
     let filter: SegmentFilter?
 
     init(clauses: [(occur: BooleanClause.Occur, scorer: any Scorer)], filter: SegmentFilter?) {
         self.clauses = clauses
         self.filter = filter
-        must = clauses.filter { $0.occur == .must }.map(\.scorer).sorted { $0.cost < $1.cost }
-        should = clauses.filter { $0.occur == .should }.map(\.scorer)
+        mustIndices = clauses.indices.filter { clauses[$0].occur == .must }.sorted {
+            clauses[$0].scorer.cost < clauses[$1].scorer.cost
+        }
+        shouldIndices = clauses.indices.filter { clauses[$0].occur == .should }
+        must = mustIndices.map { clauses[$0].scorer }
+        should = shouldIndices.map { clauses[$0].scorer }
         mustNot = clauses.filter { $0.occur == .mustNot }.map(\.scorer)
     }
 

@@ -7,17 +7,17 @@ final class InMemoryPostingCursor: PostingCursor {
 
     init(_ list: InMemorySegment.PostingList) {
         self.list = list
-        passage = list.postings.first?.passage ?? .end
+        passage = list.passages.first ?? .end
     }
 
     @discardableResult
     func advance(to target: PassageNumber) -> PassageNumber {
         guard target > passage else { return passage }
-        let postings = list.postings
+        let postings = list.passages
         var step = 1
         var low = index
         var high = index + 1
-        while high < postings.count, postings[high].passage < target {
+        while high < postings.count, postings[high] < target {
             low = high
             step *= 2
             high = index + step
@@ -25,20 +25,20 @@ final class InMemoryPostingCursor: PostingCursor {
         high = min(high, postings.count)
         while low < high {
             let middle = (low + high) / 2
-            if postings[middle].passage < target { low = middle + 1 } else { high = middle }
+            if postings[middle] < target { low = middle + 1 } else { high = middle }
         }
         index = low
-        passage = index < postings.count ? postings[index].passage : .end
+        passage = index < postings.count ? postings[index] : .end
         return passage
     }
 
     var frequency: UInt32 {
-        index < list.postings.count ? UInt32(list.postings[index].positions.count) : 0
+        index < list.frequencies.count ? list.frequencies[index] : 0
     }
 
     func positions(into buffer: inout [UInt32]) {
-        guard index < list.postings.count else { return }
-        buffer.append(contentsOf: list.postings[index].positions)
+        guard index < list.passages.count else { return }
+        buffer.append(contentsOf: list.positions[list.positionStarts[index]..<list.positionStarts[index + 1]])
     }
 
     func block(containing target: PassageNumber) -> PostingBlock {

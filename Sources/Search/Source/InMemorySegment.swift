@@ -29,26 +29,34 @@ public final class InMemorySegment: PostingSource, Sendable {
         }
     }
 
-    struct Posting: Sendable {
-        var passage: PassageNumber
-        var positions: [UInt32]
-    }
-
-    /// One term's postings in one field, with its blocks' bounds.
+    /// One term's postings in one field, flat (no allocation per posting), with its
+    /// blocks' bounds.
     final class PostingList: Sendable {
-        let postings: [Posting]
+        let passages: [PassageNumber]
+        let frequencies: [UInt32]
+        /// Positions of posting i are `positions[positionStarts[i]..<positionStarts[i + 1]]`.
+        let positionStarts: [Int]
+        let positions: [UInt32]
         let blocks: [PostingBlock]
         let blockSize: Int
 
-        init(postings: [Posting], blockSize: Int, length: (PassageNumber) -> UInt32) {
-            self.postings = postings
+        init(postings: [(passage: PassageNumber, positions: [UInt32])], blockSize: Int, lengths: [UInt32]) {
+            passages = postings.map(\.passage)
+            frequencies = postings.map { UInt32($0.positions.count) }
+            var starts = [0]
+            starts.reserveCapacity(postings.count + 1)
+            for posting in postings {
+                starts.append((starts.last ?? 0) + posting.positions.count)
+            }
+            positionStarts = starts
+            positions = postings.flatMap(\.positions)
             self.blockSize = blockSize
             blocks = stride(from: 0, to: postings.count, by: blockSize).map { start in
-                let slice = postings[start..<min(start + blockSize, postings.count)]
+                let range = start..<min(start + blockSize, postings.count)
                 return PostingBlock(
-                    lastPassage: slice.last?.passage ?? .end,
-                    maxFrequency: slice.map { UInt32($0.positions.count) }.max() ?? 0,
-                    minLength: slice.map { length($0.passage) }.min() ?? .max)
+                    lastPassage: postings[range.upperBound - 1].passage,
+                    maxFrequency: range.map { UInt32(postings[$0].positions.count) }.max() ?? 0,
+                    minLength: range.map { lengths[Int(postings[$0].passage.rawValue)] }.min() ?? .max)
             }
         }
     }
@@ -58,6 +66,8 @@ public final class InMemorySegment: PostingSource, Sendable {
     private let lists: [SearchField: [String: PostingList]]
     private let sortedTerms: [SearchField: [String]]
     private let totals: [SearchField: UInt64]
+    /// Field lengths by field (`SearchField.allCases` order), then passage.
+    private let lengths: [[UInt32]]
     public let hasDeletions: Bool
 
     /// Builds the posting lists.
@@ -69,8 +79,9 @@ public final class InMemorySegment: PostingSource, Sendable {
         var lists: [SearchField: [String: PostingList]] = [:]
         var sortedTerms: [SearchField: [String]] = [:]
         var totals: [SearchField: UInt64] = [:]
-        for field in SearchField.allCases {
-            var postings: [String: [Posting]] = [:]
+        let lengths = SearchField.allCases.map { field in passages.map { UInt32($0.fields[field]?.count ?? 0) } }
+        for (fieldIndex, field) in SearchField.allCases.enumerated() {
+            var postings: [String: [(passage: PassageNumber, positions: [UInt32])]] = [:]
             var total: UInt64 = 0
             for (number, passage) in passages.enumerated() {
                 let terms = passage.fields[field] ?? []
@@ -80,21 +91,19 @@ public final class InMemorySegment: PostingSource, Sendable {
                     positions[term, default: []].append(UInt32(position))
                 }
                 for (term, list) in positions {
-                    postings[term, default: []].append(
-                        Posting(passage: PassageNumber(rawValue: UInt32(number)), positions: list))
+                    postings[term, default: []].append((PassageNumber(rawValue: UInt32(number)), list))
                 }
             }
             totals[field] = total
             lists[field] = postings.mapValues { list in
-                PostingList(postings: list, blockSize: max(1, blockSize)) { passage in
-                    UInt32(passages[Int(passage.rawValue)].fields[field]?.count ?? 0)
-                }
+                PostingList(postings: list, blockSize: max(1, blockSize), lengths: lengths[fieldIndex])
             }
             sortedTerms[field] = postings.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         }
         self.lists = lists
         self.sortedTerms = sortedTerms
         self.totals = totals
+        self.lengths = lengths
     }
 
     /// The passage's terms in the field, in order: the brute-force reference's input.
@@ -111,13 +120,17 @@ public final class InMemorySegment: PostingSource, Sendable {
     }
 
     public func length(of passage: PassageNumber, in field: SearchField) -> UInt32 {
-        UInt32(passages[Int(passage.rawValue)].fields[field]?.count ?? 0)
+        switch field {
+        case .title: lengths[0][Int(passage.rawValue)]
+        case .section: lengths[1][Int(passage.rawValue)]
+        case .text: lengths[2][Int(passage.rawValue)]
+        }
     }
 
     public func statistics(of term: String, in field: SearchField) -> TermStatistics? {
         guard let list = lists[field]?[term] else { return nil }
         return TermStatistics(
-            documentFrequency: list.postings.count,
+            documentFrequency: list.passages.count,
             maxFrequency: list.blocks.map(\.maxFrequency).max() ?? 0,
             minLength: list.blocks.map(\.minLength).min() ?? .max)
     }

@@ -11,27 +11,35 @@
 /// With required clauses, candidates come from their conjunction and the optional clauses
 /// only add, with the same bound checks.
 ///
-/// Every candidate that survives is scored in full, in query order, so its score is
-/// bit-identical to exhaustive evaluation; skipping relies only on bounds, so the result is
-/// exactly the exhaustive one.
-struct MaxScoreEvaluator {
+/// A surviving candidate's score is the sum of its clauses' scores in query order, so it is
+/// bit-identical to exhaustive evaluation; skipping relies only on bounds (with a margin
+/// for rounding), so the result is exactly the exhaustive one.
+final class MaxScoreEvaluator {
     private let parts: BooleanParts
     private let source: any PostingSource
     private let segment: Int
     /// Optional clauses, weakest bound first, with running sums of their bounds.
     private let optional: [any Scorer]
+    private let optionalClauses: [Int]
     private let optionalSums: [Double]
+    /// Per clause: its score at the passage in `scoredAt` (a stamp, so nothing is reset).
+    private var scores: [Double]
+    private var scoredAt: [PassageNumber]
 
     init(parts: BooleanParts, source: any PostingSource, segment: Int) {
         self.parts = parts
         self.source = source
         self.segment = segment
-        optional = parts.should.sorted { $0.maxScore < $1.maxScore }
+        let order = parts.shouldIndices.sorted { parts.clauses[$0].scorer.maxScore < parts.clauses[$1].scorer.maxScore }
+        optionalClauses = order
+        optional = order.map { parts.clauses[$0].scorer }
         var sum = 0.0
         optionalSums = optional.map { scorer in
             sum += scorer.maxScore
             return sum
         }
+        scores = Array(repeating: 0, count: parts.clauses.count)
+        scoredAt = Array(repeating: .end, count: parts.clauses.count)
     }
 
     func collect(into collector: inout TopKCollector) {
@@ -48,28 +56,51 @@ struct MaxScoreEvaluator {
         count == 0 ? 0 : optionalSums[count - 1]
     }
 
+    /// The clauses' block bound over a run of passages, reused while candidates stay in
+    /// the run (the threshold only rises, so a run once refused stays refused).
+    private struct Window {
+        var bound = Double.infinity
+        var through: PassageNumber?
+
+        /// Whether `candidate` may beat the collector's threshold according to block bounds;
+        /// when not, `through` is the last passage that may be skipped.
+        mutating func admits(_ candidate: PassageNumber, parts: BooleanParts, collector: TopKCollector) -> Bool {
+            guard collector.hits.count == collector.limit else { return true }
+            if through.map({ candidate > $0 }) ?? true {
+                (bound, through) = parts.blockBound(at: candidate)
+            }
+            return collector.admits(bound: bound)
+        }
+    }
+
+    @inline(__always)
+    private func score(clause: Int, of scorer: any Scorer, at candidate: PassageNumber) -> Double {
+        let score = scorer.score()
+        scores[clause] = score
+        scoredAt[clause] = candidate
+        return score
+    }
+
     private func disjunctive(into collector: inout TopKCollector) {
         var essential = firstEssential(collector)
+        var window = Window()
         while essential < optional.count {
             var candidate = PassageNumber.end
             for index in essential..<optional.count {
                 candidate = min(candidate, optional[index].passage)
             }
             guard candidate != .end else { return }
-            if collector.hits.count == collector.limit {
-                let block = parts.blockBound(at: candidate)
-                if !collector.admits(bound: block.bound) {
-                    let next = block.through.successor
-                    for index in essential..<optional.count {
-                        optional[index].advance(to: next)
-                    }
-                    continue
+            if !window.admits(candidate, parts: parts, collector: collector) {
+                let next = (window.through ?? candidate).successor
+                for index in essential..<optional.count {
+                    optional[index].advance(to: next)
                 }
+                continue
             }
             if admitsPassage(candidate) {
                 var partial = 0.0
                 for index in essential..<optional.count where optional[index].passage == candidate {
-                    partial += optional[index].score()
+                    partial += score(clause: optionalClauses[index], of: optional[index], at: candidate)
                 }
                 if completes(candidate, partial: partial, scoring: essential, collector: collector) {
                     offer(candidate, into: &collector)
@@ -86,19 +117,21 @@ struct MaxScoreEvaluator {
     private func conjunctive(into collector: inout TopKCollector) {
         let requiredBound = parts.must.reduce(0) { $0 + $1.maxScore }
         var candidate = parts.conjunction(from: PassageNumber(rawValue: 0))
+        var window = Window()
         while candidate != .end {
-            if collector.hits.count == collector.limit {
-                guard collector.admits(bound: requiredBound + optionalBound(optional.count)) else { return }
-                let block = parts.blockBound(at: candidate)
-                if !collector.admits(bound: block.bound) {
-                    candidate = parts.conjunction(from: block.through.successor)
-                    continue
-                }
+            if collector.hits.count == collector.limit,
+                !collector.admits(bound: requiredBound + optionalBound(optional.count))
+            {
+                return
+            }
+            if !window.admits(candidate, parts: parts, collector: collector) {
+                candidate = parts.conjunction(from: (window.through ?? candidate).successor)
+                continue
             }
             if admitsPassage(candidate) {
                 var partial = 0.0
-                for scorer in parts.must {
-                    partial += scorer.score()
+                for (index, scorer) in zip(parts.mustIndices, parts.must) {
+                    partial += score(clause: index, of: scorer, at: candidate)
                 }
                 if completes(candidate, partial: partial, scoring: optional.count, collector: collector) {
                     offer(candidate, into: &collector)
@@ -119,7 +152,7 @@ struct MaxScoreEvaluator {
             guard collector.admits(bound: partial + optionalBound(index + 1)) else { return false }
             let scorer = optional[index]
             if scorer.advance(to: candidate) == candidate {
-                partial += scorer.score()
+                partial += score(clause: optionalClauses[index], of: scorer, at: candidate)
             }
             index -= 1
         }
@@ -130,12 +163,16 @@ struct MaxScoreEvaluator {
         (!source.hasDeletions || !source.isDeleted(passage)) && parts.admits(passage)
     }
 
-    /// Scores in query order (bit-identical to exhaustive evaluation) and offers the hit.
+    /// Adds the clause scores in query order (bit-identical to exhaustive evaluation) and
+    /// offers the hit.
     private func offer(_ candidate: PassageNumber, into collector: inout TopKCollector) {
-        let score = parts.score(at: candidate)
-        guard collector.competes(score) else { return }
+        var total = 0.0
+        for index in parts.clauses.indices where scoredAt[index] == candidate && parts.clauses[index].occur != .mustNot {
+            total += scores[index]
+        }
+        guard collector.competes(total) else { return }
         collector.offer(
-            SearchHit(segment: segment, passage: candidate, document: source.document(of: candidate), score: score))
+            SearchHit(segment: segment, passage: candidate, document: source.document(of: candidate), score: total))
     }
 
     /// Optional clauses below this index cannot reach the threshold together.
