@@ -11,7 +11,7 @@ struct CollectionStatistics {
         let passages = segments.reduce(0) { $0 + $1.passageCount }
         passageCount = passages
         averageLengths = SearchField.allCases.map { field in
-            let total = segments.reduce(UInt64(0)) { $0 + $1.statistics(of: field).totalLength }
+            let total = segments.reduce(0) { $0 + $1.statistics(of: field).totalLength }
             return passages > 0 ? Double(total) / Double(passages) : 0
         }
     }

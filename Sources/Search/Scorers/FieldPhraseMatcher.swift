@@ -47,7 +47,6 @@ final class FieldPhraseMatcher {
     /// Start positions p with every term i at p + offset_i.
     private func countPhrases() -> UInt32 {
         for index in cursors.indices {
-            positions[index].removeAll(keepingCapacity: true)
             cursors[index].positions(into: &positions[index])
         }
         var next = Array(repeating: 0, count: cursors.count)

@@ -1,9 +1,13 @@
-/// Collection statistics BM25 needs about one field.
+/// Collection statistics BM25 needs about one field of one segment (the same shape as
+/// the index's manifest records, so the on-disk segment hands its own over).
 public struct FieldStatistics: Sendable, Equatable {
+    /// Passages where the field has at least one token.
+    public var passageCount: Int
     /// Total tokens of the field over all passages (deleted ones included, as in Lucene).
-    public var totalLength: UInt64
+    public var totalLength: Int
 
-    public init(totalLength: UInt64) {
+    public init(passageCount: Int, totalLength: Int) {
+        self.passageCount = passageCount
         self.totalLength = totalLength
     }
 }

@@ -37,6 +37,7 @@ final class InMemoryPostingCursor: PostingCursor {
     }
 
     func positions(into buffer: inout [UInt32]) {
+        buffer.removeAll(keepingCapacity: true)
         guard index < list.passages.count else { return }
         buffer.append(contentsOf: list.positions[list.positionStarts[index]..<list.positionStarts[index + 1]])
     }

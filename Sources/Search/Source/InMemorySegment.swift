@@ -65,7 +65,7 @@ public final class InMemorySegment: PostingSource, Sendable {
     private let documents: [Document]
     private let lists: [SearchField: [String: PostingList]]
     private let sortedTerms: [SearchField: [String]]
-    private let totals: [SearchField: UInt64]
+    private let totals: [SearchField: FieldStatistics]
     /// Field lengths by field (`SearchField.allCases` order), then passage.
     private let lengths: [[UInt32]]
     public let hasDeletions: Bool
@@ -78,14 +78,15 @@ public final class InMemorySegment: PostingSource, Sendable {
         hasDeletions = passages.contains { $0.isDeleted }
         var lists: [SearchField: [String: PostingList]] = [:]
         var sortedTerms: [SearchField: [String]] = [:]
-        var totals: [SearchField: UInt64] = [:]
+        var totals: [SearchField: FieldStatistics] = [:]
         let lengths = SearchField.allCases.map { field in passages.map { UInt32($0.fields[field]?.count ?? 0) } }
         for (fieldIndex, field) in SearchField.allCases.enumerated() {
             var postings: [String: [(passage: PassageNumber, positions: [UInt32])]] = [:]
-            var total: UInt64 = 0
+            var total = FieldStatistics(passageCount: 0, totalLength: 0)
             for (number, passage) in passages.enumerated() {
                 let terms = passage.fields[field] ?? []
-                total += UInt64(terms.count)
+                total.totalLength += terms.count
+                total.passageCount += terms.isEmpty ? 0 : 1
                 var positions: [String: [UInt32]] = [:]
                 for (position, term) in terms.enumerated() {
                     positions[term, default: []].append(UInt32(position))
@@ -116,7 +117,7 @@ public final class InMemorySegment: PostingSource, Sendable {
     public var documentCount: Int { documents.count }
 
     public func statistics(of field: SearchField) -> FieldStatistics {
-        FieldStatistics(totalLength: totals[field] ?? 0)
+        totals[field] ?? FieldStatistics(passageCount: 0, totalLength: 0)
     }
 
     public func length(of passage: PassageNumber, in field: SearchField) -> UInt32 {

@@ -17,7 +17,8 @@ public protocol PostingCursor: AnyObject {
     /// Occurrences of the term in the current passage's field (≥ 1 while not at `.end`).
     var frequency: UInt32 { get }
 
-    /// Appends the term's positions in the current passage's field, ascending.
+    /// Replaces `buffer`'s contents with the term's positions in the current passage's
+    /// field, ascending (the buffer is reused across calls to avoid allocating).
     func positions(into buffer: inout [UInt32])
 
     /// The block holding the first posting at or after `target`, without moving the cursor
