@@ -23,8 +23,13 @@ final class MaxScoreEvaluator {
     private let optionalClauses: [Int]
     private let optionalSums: [Double]
     /// Per clause: its score at the passage in `scoredAt` (a stamp, so nothing is reset).
-    private var scores: [Double]
-    private var scoredAt: [PassageNumber]
+    /// Raw buffers owned by this object (freed in `deinit`): written once per scored clause
+    /// on the hot path, where an array property would pay exclusivity and uniqueness checks.
+    private let scores: UnsafeMutableBufferPointer<Double>
+    private let scoredAt: UnsafeMutableBufferPointer<PassageNumber>
+    /// The collector's threshold, copied after every offer (reading it through the
+    /// `inout` collector on every candidate would copy the collector).
+    private var threshold = -Double.infinity
 
     init(parts: BooleanParts, source: any PostingSource, segment: Int) {
         self.parts = parts
@@ -38,12 +43,22 @@ final class MaxScoreEvaluator {
             sum += scorer.maxScore
             return sum
         }
-        scores = Array(repeating: 0, count: parts.clauses.count)
-        scoredAt = Array(repeating: .end, count: parts.clauses.count)
+        scores = .allocate(capacity: parts.clauses.count)
+        scores.initialize(repeating: 0)
+        scoredAt = .allocate(capacity: parts.clauses.count)
+        scoredAt.initialize(repeating: .end)
+    }
+
+    deinit {
+        scores.deallocate()
+        scoredAt.deallocate()
     }
 
     func collect(into collector: inout TopKCollector) {
-        if parts.must.isEmpty {
+        threshold = collector.threshold
+        if parts.must.isEmpty, optional.count == 1 {
+            single(into: &collector)
+        } else if parts.must.isEmpty {
             disjunctive(into: &collector)
         } else {
             conjunctive(into: &collector)
@@ -64,12 +79,12 @@ final class MaxScoreEvaluator {
 
         /// Whether `candidate` may beat the collector's threshold according to block bounds;
         /// when not, `through` is the last passage that may be skipped.
-        mutating func admits(_ candidate: PassageNumber, parts: BooleanParts, collector: TopKCollector) -> Bool {
-            guard collector.hits.count == collector.limit else { return true }
+        mutating func admits(_ candidate: PassageNumber, parts: BooleanParts, threshold: Double) -> Bool {
+            guard threshold > -.infinity else { return true }
             if through.map({ candidate > $0 }) ?? true {
                 (bound, through) = parts.blockBound(at: candidate)
             }
-            return collector.admits(bound: bound)
+            return TopKCollector.admits(bound: bound, threshold: threshold)
         }
     }
 
@@ -81,8 +96,28 @@ final class MaxScoreEvaluator {
         return score
     }
 
+    /// One optional clause: MaxScore has nothing to partition, only block skipping is left,
+    /// so the loop is kept lean (one scorer held locally, no per-clause bookkeeping).
+    private func single(into collector: inout TopKCollector) {
+        let scorer = optional[0]
+        let clause = optionalClauses[0]
+        var window = Window()
+        var candidate = scorer.passage
+        while candidate != .end, TopKCollector.admits(bound: scorer.maxScore, threshold: threshold) {
+            if !window.admits(candidate, parts: parts, threshold: threshold) {
+                candidate = scorer.advance(to: (window.through ?? candidate).successor)
+                continue
+            }
+            if admitsPassage(candidate) {
+                _ = score(clause: clause, of: scorer, at: candidate)
+                offer(candidate, into: &collector)
+            }
+            candidate = scorer.advance(to: candidate.successor)
+        }
+    }
+
     private func disjunctive(into collector: inout TopKCollector) {
-        var essential = firstEssential(collector)
+        var essential = firstEssential()
         var window = Window()
         while essential < optional.count {
             var candidate = PassageNumber.end
@@ -90,7 +125,7 @@ final class MaxScoreEvaluator {
                 candidate = min(candidate, optional[index].passage)
             }
             guard candidate != .end else { return }
-            if !window.admits(candidate, parts: parts, collector: collector) {
+            if !window.admits(candidate, parts: parts, threshold: threshold) {
                 let next = (window.through ?? candidate).successor
                 for index in essential..<optional.count {
                     optional[index].advance(to: next)
@@ -102,9 +137,9 @@ final class MaxScoreEvaluator {
                 for index in essential..<optional.count where optional[index].passage == candidate {
                     partial += score(clause: optionalClauses[index], of: optional[index], at: candidate)
                 }
-                if completes(candidate, partial: partial, scoring: essential, collector: collector) {
+                if completes(candidate, partial: partial, scoring: essential) {
                     offer(candidate, into: &collector)
-                    essential = firstEssential(collector)
+                    essential = firstEssential()
                 }
             }
             let next = candidate.successor
@@ -119,12 +154,10 @@ final class MaxScoreEvaluator {
         var candidate = parts.conjunction(from: PassageNumber(rawValue: 0))
         var window = Window()
         while candidate != .end {
-            if collector.hits.count == collector.limit,
-                !collector.admits(bound: requiredBound + optionalBound(optional.count))
-            {
+            if !TopKCollector.admits(bound: requiredBound + optionalBound(optional.count), threshold: threshold) {
                 return
             }
-            if !window.admits(candidate, parts: parts, collector: collector) {
+            if !window.admits(candidate, parts: parts, threshold: threshold) {
                 candidate = parts.conjunction(from: (window.through ?? candidate).successor)
                 continue
             }
@@ -133,7 +166,7 @@ final class MaxScoreEvaluator {
                 for (index, scorer) in zip(parts.mustIndices, parts.must) {
                     partial += score(clause: index, of: scorer, at: candidate)
                 }
-                if completes(candidate, partial: partial, scoring: optional.count, collector: collector) {
+                if completes(candidate, partial: partial, scoring: optional.count) {
                     offer(candidate, into: &collector)
                 }
             }
@@ -143,20 +176,20 @@ final class MaxScoreEvaluator {
 
     /// Adds optional clauses `0..<count` strongest first, giving up as soon as the bound of
     /// what is left cannot lift the candidate over the threshold; `true` if it still can.
-    private func completes(
-        _ candidate: PassageNumber, partial: Double, scoring count: Int, collector: TopKCollector
-    ) -> Bool {
+    private func completes(_ candidate: PassageNumber, partial: Double, scoring count: Int) -> Bool {
         var partial = partial
         var index = count - 1
         while index >= 0 {
-            guard collector.admits(bound: partial + optionalBound(index + 1)) else { return false }
+            guard TopKCollector.admits(bound: partial + optionalBound(index + 1), threshold: threshold) else {
+                return false
+            }
             let scorer = optional[index]
             if scorer.advance(to: candidate) == candidate {
                 partial += score(clause: optionalClauses[index], of: scorer, at: candidate)
             }
             index -= 1
         }
-        return collector.admits(bound: partial)
+        return TopKCollector.admits(bound: partial, threshold: threshold)
     }
 
     private func admitsPassage(_ passage: PassageNumber) -> Bool {
@@ -173,13 +206,13 @@ final class MaxScoreEvaluator {
         guard collector.competes(total) else { return }
         collector.offer(
             SearchHit(segment: segment, passage: candidate, document: source.document(of: candidate), score: total))
+        threshold = collector.threshold
     }
 
     /// Optional clauses below this index cannot reach the threshold together.
-    private func firstEssential(_ collector: TopKCollector) -> Int {
-        guard collector.hits.count == collector.limit else { return 0 }
+    private func firstEssential() -> Int {
         var index = 0
-        while index < optional.count, !collector.admits(bound: optionalSums[index]) {
+        while index < optional.count, !TopKCollector.admits(bound: optionalSums[index], threshold: threshold) {
             index += 1
         }
         return index

@@ -32,11 +32,12 @@ struct TopKCollector {
         hits.count < limit ? -.infinity : hits[hits.count - 1].score
     }
 
-    /// Whether `bound` (an upper bound on a later hit's score) could still be kept.
-    /// The margin absorbs rounding differences between a bound and the score it bounds.
+    /// Whether `bound` (an upper bound on a later hit's score) could still be kept when
+    /// hits must beat `threshold`. The margin absorbs rounding differences between a bound
+    /// and the score it bounds.
     @inline(__always)
-    func admits(bound: Double) -> Bool {
-        hits.count < limit || bound * (1 + 1e-9) + 1e-12 > hits[hits.count - 1].score
+    static func admits(bound: Double, threshold: Double) -> Bool {
+        bound * (1 + 1e-9) + 1e-12 > threshold
     }
 
     /// Whether a hit with this score, arriving after every kept one, would be kept.
