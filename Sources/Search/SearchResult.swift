@@ -6,10 +6,13 @@ public struct SearchResult: Sendable, Equatable {
     public var matchesScored: Int
     /// Remarks such as a capped prefix expansion, one line each.
     public var notes: [String]
+    /// What the query looked for, for highlighting.
+    public var queryTerms: QueryTerms
 
-    public init(hits: [SearchHit], matchesScored: Int, notes: [String]) {
+    public init(hits: [SearchHit], matchesScored: Int, notes: [String], queryTerms: QueryTerms = QueryTerms()) {
         self.hits = hits
         self.matchesScored = matchesScored
         self.notes = notes
+        self.queryTerms = queryTerms
     }
 }

@@ -40,6 +40,7 @@ public struct Searcher {
                 ExhaustiveEvaluator.collect(plan, context: context, segment: index, into: &collector)
             }
         }
-        return SearchResult(hits: collector.hits, matchesScored: collector.offered, notes: notes)
+        return SearchResult(
+            hits: collector.hits, matchesScored: collector.offered, notes: notes, queryTerms: QueryTerms(plan))
     }
 }
