@@ -30,6 +30,8 @@ let package = Package(
             name: "CitexCLI",
             dependencies: ["Citex", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .executableTarget(
+            name: "SearchBenchmark", dependencies: ["Search", "TestSupport"], path: "Benchmarks/SearchBenchmark"),
         .testTarget(
             name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "TestSupport"]),
