@@ -36,7 +36,8 @@ def parse_args(argv):
     p.add_argument("--engines", default="citex,tantivy,xapian,fts5,omindex")
     p.add_argument("--citex", help="use this citex binary instead of building one")
     p.add_argument("--no-build", action="store_true", help="use the existing release build")
-    p.add_argument("--quick", action="store_true", help="a quarter of the queries and short timeouts (< 5 min on small)")
+    p.add_argument("--quick", action="store_true",
+                   help="a quarter of the queries and short timeouts (< 5 min on small)")
     p.add_argument("--seed", type=int, default=20260101)
     p.add_argument("-k", type=int, default=10)
     p.add_argument("--timeout", type=float, help="seconds allowed per step (default 1800, quick 240)")
@@ -86,14 +87,15 @@ def machine():
         try:
             m = __import__(mod)
             v = getattr(m, attr)
-            versions[mod] = v() if callable(v) else v
+            versions[mod] = (v() if callable(v) else v).replace(mod + " ", "")
         except ImportError:
             versions[mod] = None
     swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.split("\n")[0] \
         if shutil.which("swift") else None
     cores = os.cpu_count()
-    return {"cpu": cpu, "cores": cores, "memory_bytes": mem, "kernel": platform.release(), "swift": swift,
-            "versions": versions, "summary": f"{cores} cores ({cpu}), {mem / 2**30:.0f} GiB RAM, Linux {platform.release()}"}
+    return {"load_average_at_start": os.getloadavg(), "cpu": cpu, "cores": cores, "memory_bytes": mem,
+            "kernel": platform.release(), "swift": swift, "versions": versions,
+            "summary": f"{cores} cores ({cpu}), {mem / 2**30:.0f} GiB RAM, Linux {platform.release()}"}
 
 
 def index_figures(run, corpus, text_bytes, size):
@@ -141,20 +143,23 @@ def get_passages(args, work, binary, dirs, log, result):
     if args.passages:
         result["notes"].append(f"peers fed {os.path.basename(args.passages)} (--passages), not citex extract's")
         return os.path.abspath(args.passages)
+    missing = "no passages to feed the peers (pass --passages FILE): only omindex ran"
     if not binary:
-        raise SystemExit("no citex binary for `citex extract`: pass --passages FILE")
+        result["notes"].append(missing)
+        return None
     out = os.path.join(work, "passages.jsonl")
     say("citex extract")
     r = citex.extract(binary, dirs, args.corpus, out, log, args.timeout)
     result["citex_extract"] = {k: r[k] for k in ("ok", "wall_s", "cpu_s", "peak_rss_bytes", "error")}
     if not r["ok"]:
-        raise SystemExit(f"citex extract failed ({r['error']}): pass --passages FILE")
+        result["notes"].append(f"citex extract failed ({r['error']}); " + missing)
+        return None
     return out
 
 
 def run_peer_builds(args, work, corpus, pfile, log, result):
-    text = result["passages"]["text_bytes"]
-    for peer in (p for p in report.PEERS if p in args.engines):
+    text = (result.get("passages") or {}).get("text_bytes")
+    for peer in (p for p in report.PEERS if p in args.engines and pfile and text):
         directory = os.path.join(work, f"{peer}-index")
         out = os.path.join(work, f"{peer}-build.json")
         say(f"{peer} build")
@@ -191,7 +196,8 @@ def run_searches(args, work, binary, citex_index, pfile, log, result):
         json.dump(queries, f)
     classes = list(querygen.CLASS_SIZES)
     result["query_classes"] = classes
-    result["queries"] = {"seed": args.seed, "count": len(queries), "sample": [querygen.citex_syntax(q) for q in queries[::97]]}
+    result["queries"] = {"seed": args.seed, "count": len(queries),
+                         "sample": [querygen.citex_syntax(q) for q in queries[::97]]}
     hits = {}
     for peer in (p for p in report.PEERS if p in args.engines and result["index"].get(p, {}).get("ok")):
         out = os.path.join(work, f"{peer}-search.json")
@@ -242,16 +248,18 @@ def main(argv):
         binary, citex_index = (run_citex_index(args, work, corpus, dirs, log, result)
                                if "citex" in args.engines else (None, None))
         pfile = get_passages(args, work, binary, dirs, log, result)
-        result["passages"] = passages.summary(pfile)
-        text = result["passages"]["text_bytes"]
-        if result["index"].get("citex", {}).get("ok"):
+        result["passages"] = passages.summary(pfile) if pfile else None
+        text = (result["passages"] or {}).get("text_bytes")
+        if text and result["index"].get("citex", {}).get("ok"):
             c = result["index"]["citex"]
             c.update(text_mb_s=text / 1e6 / c["wall_s"], size_over_text=c["size_bytes"] / text)
         run_peer_builds(args, work, corpus, pfile, log, result)
-        run_searches(args, work, binary, citex_index, pfile, log, result)
+        if pfile and text:
+            run_searches(args, work, binary, citex_index, pfile, log, result)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+    result["machine"]["load_average_at_end"] = os.getloadavg()
     with open(os.path.join(args.out, f"{args.tier}.json"), "w") as f:
         json.dump(result, f, indent=1, sort_keys=True)
     text = report.table(result)

@@ -36,7 +36,6 @@ class Searcher:
         query = self.index.parse_query(f'"{text}"' if q["phrase"] else text, ["title", "section", "text"])
         hits = []
         for _score, address in self.searcher.search(query, k).hits:
-            doc = self.searcher.doc(address)
-            _stored = (doc["title"], doc["text"])  # fetch stored fields like a real result page
-            hits.append(doc["id"][0])
+            # doc() decompresses and decodes every stored field (title, section, text), as a results page must
+            hits.append(self.searcher.doc(address)["id"][0])
         return hits

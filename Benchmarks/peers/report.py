@@ -88,7 +88,7 @@ def rows(result):
         for stat, low in (("p50", True), ("p95", True), ("p99", True), ("qps", False)):
             vals = {e: srch.get(e, {}).get("latency", {}).get(cls, {}).get(stat) for e in fed}
             n = srch.get("tantivy", {}).get("latency", {}).get(cls, {}).get("n", "")
-            out.append((f"search top-10, one thread, warm (ms; QPS)", f"{cls} ({n}) {stat}", vals, low))
+            out.append(("search top-10, one thread, warm (ms; QPS)", f"{cls} ({n}) {stat}", vals, low))
     out.append(("search top-10, one thread, warm (ms; QPS)", "batch process s (citex --queries)",
                 {"citex": srch.get("citex", {}).get("batch_s")}, None))
     out.append(("search top-10, one thread, warm (ms; QPS)", "one CLI call ms (cold process)",
@@ -104,7 +104,12 @@ def rows(result):
 
 def table(result):
     """The tier's table as Markdown (GitHub renders it; it reads fine in a terminal too)."""
-    lines = [f"### {result['tier']} tier — {result['date']} — {result['machine']['summary']}", ""]
+    m = result["machine"]
+    load = "load average {:.1f} at start, {:.1f} at end".format(m["load_average_at_start"][0],
+                                                               m.get("load_average_at_end", [float("nan")])[0])
+    lines = [f"### {result['tier']} tier{' (quick)' if result.get('quick') else ''} — {result['date']}",
+             "", f"{m['summary']}; {load}; {m['swift'] or 'no swift'}; "
+             + ", ".join(f"{k} {v}" for k, v in m["versions"].items() if v)]
     header = "| figure | " + " | ".join(COLUMNS) + " | citex ÷ best peer |"
     current = None
     for section, label, vals, low in rows(result):
