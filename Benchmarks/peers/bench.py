@@ -40,6 +40,8 @@ def parse_args(argv):
                    help="a quarter of the queries and short timeouts (< 5 min on small)")
     p.add_argument("--seed", type=int, default=20260101)
     p.add_argument("-k", type=int, default=10)
+    p.add_argument("--passes", type=int, help="timed passes over the queries, each query keeping its fastest "
+                   "(filters out preemption on a shared machine; default 3, quick 2)")
     p.add_argument("--timeout", type=float, help="seconds allowed per step (default 1800, quick 240)")
     p.add_argument("--keep", action="store_true", help="keep the indexes in the work directory")
     args = p.parse_args(argv)
@@ -47,6 +49,7 @@ def parse_args(argv):
     args.corpus = os.path.abspath(args.corpus or os.path.join(args.cache, "corpus"))
     args.out = os.path.abspath(args.out or os.path.join(args.cache, "results"))
     args.timeout = args.timeout or (240 if args.quick else 1800)
+    args.passes = args.passes or (2 if args.quick else 3)
     return args
 
 
@@ -196,14 +199,14 @@ def run_searches(args, work, binary, citex_index, pfile, log, result):
         json.dump(queries, f)
     classes = list(querygen.CLASS_SIZES)
     result["query_classes"] = classes
-    result["queries"] = {"seed": args.seed, "count": len(queries),
+    result["queries"] = {"seed": args.seed, "count": len(queries), "passes": args.passes,
                          "sample": [querygen.citex_syntax(q) for q in queries[::97]]}
     hits = {}
     for peer in (p for p in report.PEERS if p in args.engines and result["index"].get(p, {}).get("ok")):
         out = os.path.join(work, f"{peer}-search.json")
-        say(f"{peer} search ({len(queries)} queries, after a warm-up pass)")
+        say(f"{peer} search ({len(queries)} queries: a warm-up pass, then {args.passes} timed)")
         r = measure.run([sys.executable, os.path.join(HERE, "worker.py"), "search", peer,
-                         os.path.join(work, f"{peer}-index"), qfile, out, str(args.k)],
+                         os.path.join(work, f"{peer}-index"), qfile, out, str(args.k), str(args.passes)],
                         cwd=HERE, log=log, timeout=args.timeout)
         if not r["ok"]:
             result["search"][peer] = {"ok": False, "error": r["error"]}
@@ -214,7 +217,7 @@ def run_searches(args, work, binary, citex_index, pfile, log, result):
         result["search"][peer] = {"ok": True, "latency": report.latency(rows, classes), "process_wall_s": r["wall_s"]}
     if "citex" in args.engines and binary and citex_index:
         say("citex search")
-        got, r = citex.search(binary, citex_index, queries, work, args.k, log, args.timeout)
+        got, r = citex.search(binary, citex_index, queries, work, args.k, args.passes, log, args.timeout)
         if got:
             hits["citex"] = got["queries"]
             result["search"]["citex"] = {"ok": True, "latency": report.latency(got["queries"], classes),
