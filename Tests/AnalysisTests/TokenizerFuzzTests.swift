@@ -7,7 +7,7 @@ import Testing
 struct TokenizerFuzzTests {
     static let fragments: [[UInt8]] = [
         "word", "Café", "-", ".", "'", "’", "_", " ", "3", ".5", "東京", "ｶ", "\u{301}", "\u{AD}", "U.S.",
-        "Straße", "한", "𝐀", "\n", "—", "s",
+        "Straße", "한", "𝐀", "\n", "—", "s", "ing",
     ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x82], [0x80], [0xED, 0xA0, 0x80], [0xF0, 0x9F]]
 
     @Test func randomBytesKeepTheInvariants() {
@@ -19,8 +19,11 @@ struct TokenizerFuzzTests {
             }
             var lastPosition: UInt32 = 0
             var first = true
+            var seen: Set<[UInt8]> = []
             text.withUnsafeBufferPointer { buffer in
                 Analyzer().analyze(buffer) { token in
+                    if token.position != lastPosition { seen.removeAll() }
+                    #expect(seen.insert(Array(token.term)).inserted, "a term repeats at position \(token.position)")
                     #expect(!token.term.isEmpty && token.term.count <= Tokenizer.maxTermBytes + 1)
                     #expect(token.sourceRange.lowerBound >= 0 && token.sourceRange.upperBound <= buffer.count)
                     #expect(!token.sourceRange.isEmpty)
