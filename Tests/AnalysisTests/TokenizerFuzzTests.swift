@@ -51,3 +51,25 @@ struct TokenizerFuzzTests {
         }
     }
 }
+
+/// Highlighting relies on `sourceRange`: the bytes it names must analyse, alone, to the token.
+struct SourceRangeRoundTripTests {
+    static let samples = [
+        "The U.S. signed the ICC-related Rome Statute on 31.12.2000; O’Neil's members’ votes don't count.",
+        "Ünïcödé café’s ﬁne — ＦＵＬＬ width, Straße, e\u{301}te\u{301}, infor\u{AD}mation, snake_case, v2.0-beta.",
+        "東京都に行く。한국어 텍스트. Москва и Київ. नमस्ते दुनिया. مرحبا ١٢٣. Ὀδυσσεύς.",
+    ]
+
+    @Test(arguments: samples)
+    func everyTokenAnalysesBackFromItsSourceRange(text: String) {
+        let analyzer = Analyzer()
+        let bytes = Array(text.utf8)
+        analyzer.analyze(text) { token in
+            let source = String(decoding: bytes[token.sourceRange], as: UTF8.self)
+            let again = analyzer.queryTerms(source)
+            let term = String(decoding: token.term, as: UTF8.self)
+            let expected = token.isCompoundWhole ? again.first(where: \.isCompoundWhole)?.term : again.first?.term
+            #expect(expected == term, "\(source) → \(again.map(\.term)), token \(term)")
+        }
+    }
+}
