@@ -228,12 +228,30 @@ struct BlockCollector {
         if start.preformatted {
             while let last = buffer.last, last == 0x20 || last == 0x0A || last == 0x09 { buffer.removeLast() }
         }
+        if headingLevel != nil { trimPermalinkMarks() }
+        guard !buffer.isEmpty else { return }
         var block = start
         block.kind = headingLevel.map { .heading($0) } ?? .text
         block.text = String(decoding: buffer, as: UTF8.self)
         block.textBytes = buffer.count
         blocks.append(block)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Drops the "¶", "§", "#" or "🔗" that documentation generators append to headings as
+    /// permalinks: they are not part of the section's name.
+    private mutating func trimPermalinkMarks() {
+        while true {
+            if buffer.last == 0x20 || buffer.last == 0x23 {
+                buffer.removeLast()
+            } else if buffer.count >= 2, buffer[buffer.count - 2] == 0xC2, buffer.last == 0xB6 || buffer.last == 0xA7 {
+                buffer.removeLast(2)
+            } else if buffer.count >= 4, buffer.suffix(4).elementsEqual([0xF0, 0x9F, 0x94, 0x97]) {
+                buffer.removeLast(4)
+            } else {
+                return
+            }
+        }
     }
 
     private func marker(_ kind: RawBlock.Kind) -> RawBlock {

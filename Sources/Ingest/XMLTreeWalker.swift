@@ -85,6 +85,8 @@ struct XMLTreeWalker {
         if frame.metadata, kind != .metadataContainer, kind != .abstract { return false }
         let mixed = parent?.mixed ?? false
         switch kind {
+        case .metadata where mixed:
+            role = .inline
         case .metadata, .footnote:
             return false
         case .captionOwner where mixed && ByteName.equals(name, "note"):
