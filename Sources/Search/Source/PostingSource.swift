@@ -1,0 +1,42 @@
+/// What query evaluation needs from one index segment: statistics, norms, posting cursors,
+/// deletions, prefix expansion and the document facts filters look at.
+///
+/// The on-disk segment reader conforms in an extension in the Index integration; the
+/// `InMemorySegment` conforms for tests and as the brute-force reference. Passages are
+/// numbered `0..<passageCount` within the segment.
+public protocol PostingSource: AnyObject {
+    /// Passages in the segment, deleted ones included.
+    var passageCount: Int { get }
+
+    /// Documents in the segment, numbered `0..<documentCount`.
+    var documentCount: Int { get }
+
+    func statistics(of field: SearchField) -> FieldStatistics
+
+    /// The field's length in tokens (its norm) for a passage; may be quantised, as long as
+    /// posting blocks' `minLength` uses the same values.
+    func length(of passage: PassageNumber, in field: SearchField) -> UInt32
+
+    /// `nil` when the term does not occur in the field.
+    func statistics(of term: String, in field: SearchField) -> TermStatistics?
+
+    /// A fresh cursor over the term's postings in the field, `nil` when it has none.
+    func postings(of term: String, in field: SearchField) -> (any PostingCursor)?
+
+    /// Whether any passage is deleted (lets evaluation skip the per-hit check).
+    var hasDeletions: Bool { get }
+
+    func isDeleted(_ passage: PassageNumber) -> Bool
+
+    /// Terms of the field starting with `prefix`, in byte order, at most `limit` of them.
+    func terms(withPrefix prefix: String, in field: SearchField, limit: Int) -> [String]
+
+    /// The document a passage belongs to (for the per-document cap and filters).
+    func document(of passage: PassageNumber) -> DocumentNumber
+
+    /// The document's path relative to the indexed root, `/`-separated.
+    func path(of document: DocumentNumber) -> String
+
+    /// The BCP 47 language tag the document declares, if any.
+    func language(of document: DocumentNumber) -> String?
+}
