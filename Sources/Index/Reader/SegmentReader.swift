@@ -169,6 +169,17 @@ public final class SegmentReader: @unchecked Sendable {
         try documentStore.withRecord(Int(number.rawValue)) { try StoredDocument.decode(&$0) }
     }
 
+    /// Every document in order, decompressing each block of the table once: for filters
+    /// (`path:`, `lang:`) evaluated once per segment. Deleted documents are included.
+    public func forEachDocument(_ body: (DocumentNumber, StoredDocument) throws -> Void) throws {
+        try documentStore.forEach { number, record in try body(DocumentNumber(number), try StoredDocument.decode(&record)) }
+    }
+
+    /// Every passage in order, decompressing each block of the store once.
+    public func forEachPassage(_ body: (PassageNumber, StoredPassage) throws -> Void) throws {
+        try passageStore.forEach { number, record in try body(PassageNumber(number), try StoredPassage.decode(&record)) }
+    }
+
     /// The document holding passage `passage` (binary search, no decompression).
     public func documentNumber(of passage: PassageNumber) -> DocumentNumber {
         var low = 0, high = documentCount - 1
