@@ -111,6 +111,7 @@ final class MaxScoreEvaluator {
             if admitsPassage(candidate) {
                 _ = score(clause: clause, of: scorer, at: candidate)
                 offer(candidate, into: &collector)
+                scorer.setMinimumCompetitive(threshold)
             }
             candidate = scorer.advance(to: candidate.successor)
         }

@@ -90,7 +90,7 @@ struct RandomCorpus {
     }
 
     /// Two or three adjacent words from some passage's text, so phrases do match.
-    private mutating func phrase() -> String {
+    mutating func phrase() -> String {
         let text = texts.randomElement(using: &generator)?[.text] ?? []
         guard text.count >= 3 else { return word() + " " + word() }
         let start = Int.random(in: 0...(text.count - 2), using: &generator)
