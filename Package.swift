@@ -32,9 +32,10 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .executableTarget(
             name: "SearchBenchmark", dependencies: ["Search", "TestSupport"], path: "Benchmarks/SearchBenchmark"),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
+        .testTarget(
+            name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "TestSupport"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "TestSupport"]),
         .testTarget(name: "SnippetsTests", dependencies: ["Snippets", "TestSupport"]),
         .testTarget(name: "CitexTests", dependencies: ["Citex", "TestSupport"]),

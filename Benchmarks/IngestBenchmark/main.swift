@@ -1,0 +1,79 @@
+import Dispatch
+import Foundation
+import Ingest
+
+/// Parse + extract throughput of the ingester against libxml2's bare tree parse on the same
+/// preloaded HTML files, on 1 and 2 cores, reported as ratios from one run.
+///
+/// Usage: `ingest-benchmark [CORPUS_ROOT] [REPEATS]` (default `/work/corpus`, 3). The folders come
+/// from `CORPUS_ROOT/tiers/small.dirs`, one per line, relative to CORPUS_ROOT.
+let arguments = CommandLine.arguments
+let corpusRoot = arguments.count > 1 ? arguments[1] : "/work/corpus"
+let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3
+let tierFile = corpusRoot + "/tiers/small.dirs"
+guard let tier = try? String(contentsOfFile: tierFile, encoding: .utf8) else {
+    FileHandle.standardError.write(Data("cannot read \(tierFile)\n".utf8))
+    exit(1)
+}
+let folders = tier.split(separator: "\n").map { corpusRoot + "/" + $0.trimmingCharacters(in: .whitespaces) }
+let files = SourceWalker.walk(folders).files.filter { SourceFormat.claimed(byPath: $0.relativePath) == .html }
+let pages: [(path: String, bytes: [UInt8])] = files.compactMap { file in
+    FileManager.default.contents(atPath: file.absolutePath).map { (file.relativePath, [UInt8]($0)) }
+}
+let totalBytes = pages.reduce(0) { $0 + $1.bytes.count }
+let megabytes = Double(totalBytes) / 1e6
+print("corpus: \(folders.count) folders, \(pages.count) HTML pages, \(String(format: "%.1f", megabytes)) MB (preloaded)")
+
+/// Best wall time of `repeats` runs of `work` spread over `cores` workers (pages striped).
+func measure(cores: Int, _ work: @escaping @Sendable (Int) -> Int) -> (seconds: Double, units: Int) {
+    var best = Double.infinity
+    var units = 0
+    for _ in 0..<repeats {
+        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: cores)
+        counts.initialize(repeating: 0)
+        nonisolated(unsafe) let shared = counts
+        let start = DispatchTime.now().uptimeNanoseconds
+        DispatchQueue.concurrentPerform(iterations: cores) { worker in
+            var count = 0
+            var index = worker
+            while index < pages.count {
+                count += work(index)
+                index += cores
+            }
+            shared[worker] = count
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        best = min(best, seconds)
+        units = counts.reduce(0, +)
+        counts.deallocate()
+    }
+    return (best, units)
+}
+
+let ingester = Ingester()
+let baseline: @Sendable (Int) -> Int = { TreeParseBaseline.parse(pages[$0].bytes) ? 1 : 0 }
+let ingest: @Sendable (Int) -> Int = {
+    (try? ingester.ingest(contents: pages[$0].bytes, path: pages[$0].path).passages.count) ?? 0
+}
+_ = measure(cores: 1, ingest)
+
+var results: [String: Double] = [:]
+print("")
+print("path                              cores   seconds   pages/s     MB/s   output")
+for cores in [1, 2] {
+    for (name, work) in [("libxml2 htmlReadMemory+xmlFreeDoc", baseline), ("citex parse+extract (passages)", ingest)] {
+        let (seconds, units) = measure(cores: cores, work)
+        let pagesPerSecond = Double(pages.count) / seconds
+        let throughput = megabytes / seconds
+        results["\(name)/\(cores)"] = throughput
+        print(name.padding(toLength: 34, withPad: " ", startingAt: 0)
+            + String(format: "%5d %9.3f %9.0f %8.1f   %d", cores, seconds, pagesPerSecond, throughput, units))
+    }
+}
+let base1 = results["libxml2 htmlReadMemory+xmlFreeDoc/1"] ?? 1
+let ours1 = results["citex parse+extract (passages)/1"] ?? 0
+let ours2 = results["citex parse+extract (passages)/2"] ?? 0
+print("")
+print(String(format: "parse+extract vs bare tree parse, 1 core:  %.2fx", ours1 / base1))
+print(String(format: "parse+extract 2 cores vs bare tree parse 1 core: %.2fx", ours2 / base1))
+print(String(format: "parse+extract scaling 2 cores / 1 core: %.2fx", ours2 / ours1))

@@ -1,0 +1,42 @@
+/// Decides which streamed blocks are the page's content, from evidence gathered on the way.
+///
+/// Order of trust: a declared main region (`<main>`, `role=main`), else the page's articles, else
+/// the whole body minus link-dense blocks (menus and link lists nobody marked up as such).
+/// Forms are dropped unless they hold most of the text (whole-page ASP.NET-style forms).
+enum ContentSelector {
+    /// A block whose link text exceeds this share of its text is navigation, not prose.
+    static let maximumLinkDensity = 0.5
+
+    static func select(_ blocks: [RawBlock]) -> [RawBlock] {
+        let text = blocks.filter { $0.kind == .text }
+        let region: RawBlock.Region
+        if text.contains(where: { $0.region.contains(.main) }) {
+            region = .main
+        } else if text.contains(where: { $0.region.contains(.article) }) {
+            region = .article
+        } else {
+            region = []
+        }
+        let total = text.reduce(0) { $0 + $1.textBytes }
+        let inForms = text.reduce(0) { $0 + ($1.region.contains(.form) ? $1.textBytes : 0) }
+        let dropForms = inForms * 2 < total
+        var kept: [RawBlock] = []
+        kept.reserveCapacity(blocks.count)
+        for var block in blocks {
+            if !region.isEmpty, !block.region.contains(region), !block.isSectionEnd { continue }
+            if dropForms, block.region.contains(.form), block.kind == .text { continue }
+            if region.isEmpty, block.kind == .text, isLinkDense(block) { continue }
+            if region == .main {
+                block.anchor = block.mainAnchor
+            } else if region == .article {
+                block.anchor = block.articleAnchor
+            }
+            kept.append(block)
+        }
+        return kept
+    }
+
+    private static func isLinkDense(_ block: RawBlock) -> Bool {
+        Double(block.linkBytes) > maximumLinkDensity * Double(max(block.textBytes, 1))
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import Index
+import Ingest
+
+/// Loads and ingests the pages under `Fixtures/`.
+enum Fixture {
+    static func bytes(_ name: String) throws -> [UInt8] {
+        guard let url = Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil) else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        return [UInt8](try Data(contentsOf: url))
+    }
+
+    static func document(_ name: String, options: IngestOptions = IngestOptions()) throws -> Document {
+        try Ingester(options: options).ingest(contents: bytes(name), path: name)
+    }
+
+    static func ingest(_ html: String, path: String = "page.html", options: IngestOptions = IngestOptions()) throws -> Document {
+        try Ingester(options: options).ingest(contents: Array(html.utf8), path: path)
+    }
+
+    /// All passage text of a document, for "never leaks" checks.
+    static func allText(_ document: Document) -> String {
+        document.passages.map(\.text).joined(separator: "\n") + "\n" + document.passages.flatMap(\.section).joined(separator: "\n")
+    }
+}
