@@ -1,3 +1,5 @@
+import Index
+
 /// Finds where a phrase occurs in one field, in two phases: a leapfrog conjunction of the
 /// terms' cursors proposes passages holding every term (cheap), and `verify()` confirms the
 /// phrase by positions (costly), so a caller can skip proposals that cannot score enough.
@@ -18,7 +20,7 @@ final class FieldPhraseMatcher {
     init?(_ clause: PhraseClause, field: Int, source: any PostingSource) {
         var cursors: [any PostingCursor] = []
         for term in clause.terms {
-            guard let cursor = source.postings(of: term, in: SearchField.allCases[field]) else { return nil }
+            guard let cursor = source.postings(of: term, in: IndexField.allCases[field]) else { return nil }
             cursors.append(cursor)
         }
         self.field = field

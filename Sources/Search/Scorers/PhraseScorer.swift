@@ -1,3 +1,5 @@
+import Index
+
 /// Scores a phrase over its fields like a term, with the phrase's frequency in each field.
 ///
 /// Positions are read only for passages whose block bound can still reach the minimum

@@ -1,3 +1,5 @@
+import Index
+
 /// An iterator over the passages a plan node matches, in increasing order, able to score
 /// the current one and to bound what it could score.
 ///

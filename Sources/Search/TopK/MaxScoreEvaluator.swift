@@ -1,3 +1,5 @@
+import Index
+
 /// Exact top-k with MaxScore and block-max skipping over the root clauses.
 ///
 /// Without required clauses, the optional clauses are sorted by their score bound; the
