@@ -11,11 +11,12 @@ enum BoilerplateEvidence {
     private static let strongFragments = bytes([
         "cookie", "consent", "gdpr", "breadcrumb", "newsletter", "subscribe", "advert", "sponsor",
         "social", "share", "sharing", "skiplink", "skip-link", "skip-to", "popup", "sr-only",
-        "visually-hidden", "visuallyhidden", "screen-reader", "print-only", "paywall",
+        "visually-hidden", "visuallyhidden", "screen-reader", "print-only", "paywall", "comments", "commentlist",
+        "comment-list", "comment-form", "disqus",
     ])
     private static let weakFragments = bytes([
         "sidebar", "navbar", "navigation", "footer", "header", "masthead", "menu", "toolbar", "pagination",
-        "related", "widget", "promo", "banner", "comment", "disqus", "topbar", "site-nav", "sitenav",
+        "related", "widget", "promo", "banner", "topbar", "site-nav", "sitenav",
     ])
     private static let weakTokens = hashes(["nav", "ad", "ads", "aside", "pager", "toc", "tags", "meta"])
     private static let contentTokens = hashes([
