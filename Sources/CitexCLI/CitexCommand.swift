@@ -7,6 +7,6 @@ struct CitexCommand: ParsableCommand {
         commandName: "citex",
         abstract: "Full-text search over folders of saved pages, with cited snippets.",
         version: CitexVersion.description,
-        subcommands: [IndexCommand.self, ExtractCommand.self, StatsCommand.self, RemoveCommand.self]
+        subcommands: [IndexCommand.self, SearchCommand.self, ExtractCommand.self, StatsCommand.self, RemoveCommand.self]
     )
 }
