@@ -9,7 +9,7 @@ struct CitexCommand: ParsableCommand {
         abstract: "Full-text search over folders of saved pages, with cited snippets.",
         version: CitexVersion.description,
         subcommands: [
-            IndexCommand.self, ExtractCommand.self, ShowCommand.self, CiteCommand.self, StatsCommand.self,
+            SearchCommand.self, IndexCommand.self, ShowCommand.self, CiteCommand.self, ExtractCommand.self, StatsCommand.self,
             RemoveCommand.self,
         ]
     )
