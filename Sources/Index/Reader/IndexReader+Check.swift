@@ -7,11 +7,14 @@ extension IndexReader {
         public var postings = 0
         public var passages = 0
         public var documents = 0
+        /// Index files no commit references: leftovers of an interrupted writer, harmless,
+        /// removed by the next writer.
+        public var leftovers: [String] = []
     }
 
     /// Re-opens the commit verifying every checksum, then decodes every term's postings and
-    /// positions and every stored passage and document. Throws the first damage found, naming
-    /// the file.
+    /// positions and every stored passage and document, and checks their counts against the
+    /// manifest. Throws the first damage found, naming the file.
     public static func check(_ storage: any Storage) throws -> CheckReport {
         let reader = try open(storage, verify: .checksum)
         var report = CheckReport()
@@ -38,9 +41,21 @@ extension IndexReader {
                 }
                 report.terms += 1
             }
-            try segment.forEachPassage { _, _ in report.passages += 1 }
-            try segment.forEachDocument { _, _ in report.documents += 1 }
+            var passages = 0, documents = 0
+            try segment.forEachPassage { _, _ in passages += 1 }
+            try segment.forEachDocument { _, _ in documents += 1 }
+            guard passages == segment.info.passageCount else {
+                throw IndexError.damaged(segment.info.fileName("passages"), "\(passages) passages, the manifest says \(segment.info.passageCount)")
+            }
+            guard documents == segment.info.documentCount else {
+                throw IndexError.damaged(segment.info.fileName("documents"), "\(documents) documents, the manifest says \(segment.info.documentCount)")
+            }
+            report.passages += passages
+            report.documents += documents
         }
+        let referenced = Set(reader.segments.flatMap(\.info.files) + [Manifest.fileName(reader.generation)])
+        report.files += 1
+        report.leftovers = try storage.list().filter { IndexWriter.isIndexFile($0) && !referenced.contains($0) }.sorted()
         return report
     }
 }

@@ -40,10 +40,17 @@ public final class IndexReader: Sendable {
     ///
     /// A writer may delete the files of an older commit while this runs; if a file vanishes
     /// between reading the manifest and opening it, the newer manifest is read and tried again.
+    /// A file missing with no newer commit to explain it is damage, reported by name.
     public static func open(_ storage: any Storage, verify: Verification = .structure) throws -> IndexReader {
         var attempt = 0
         while true {
             guard let generation = try Manifest.latestGeneration(in: storage) else {
+                // Segment files without a manifest: the manifest was deleted, or the first run was
+                // interrupted before its commit. Either way only a (re)build brings the index back.
+                if let segment = try storage.list().filter(IndexWriter.isIndexFile).min() {
+                    throw IndexError.damaged(
+                        storage.location + "/manifest-*", "missing, though index files such as \(segment) are here")
+                }
                 throw IndexError(.noIndex, file: storage.location, reason: "no commit found")
             }
             do {
@@ -52,7 +59,11 @@ public final class IndexReader: Sendable {
                 return IndexReader(
                     generation: generation, settings: manifest.settings, segments: segments, location: storage.location,
                     manifestBytes: (try? storage.size(of: manifest.fileName)) ?? 0)
-            } catch let error as IndexError where error.kind == .io(2) && attempt < 10 {
+            } catch let error as IndexError where error.kind == .io(2) {
+                // A newer commit explains the vanished file; without one, the file is missing.
+                guard attempt < 10, try Manifest.latestGeneration(in: storage) != generation else {
+                    throw IndexError.damaged(error.file, "missing: a file of the last commit was deleted")
+                }
                 attempt += 1
             }
         }

@@ -69,8 +69,15 @@ public final class IndexWriter {
         self.storage = storage
         self.options = options
         lock = try WriteLock(storage: storage)
-        let existing = try Manifest.latestGeneration(in: storage).map { try Manifest.read(from: storage, generation: $0) }
-        let generation = existing?.generation ?? 0
+        let latest = try Manifest.latestGeneration(in: storage)
+        let existing: Manifest?
+        do {
+            existing = try latest.map { try Manifest.read(from: storage, generation: $0) }
+        } catch let error as IndexError where error.kind == .damaged && options.rebuild {
+            // `--rebuild` is the advice for a damaged manifest, so it must not need one.
+            existing = nil
+        }
+        let generation = existing?.generation ?? latest ?? 0
         if let existing, !options.rebuild {
             guard existing.settings.analyzerVersion == Analyzer.version else {
                 throw IndexError(
