@@ -9,13 +9,17 @@ import Darwin
 final class WriteLock {
     static let fileName = "write.lock"
     private let storage: any Storage
-    private var held = true
+    /// Set only once the lock is ours: a refused writer's deinit must not remove the holder's lock.
+    private var held = false
 
     init(storage: any Storage) throws {
         self.storage = storage
         let pid = getpid()
         for _ in 0..<2 {
-            if try storage.createExclusive(Self.fileName, contents: Array("\(pid)\n".utf8)) { return }
+            if try storage.createExclusive(Self.fileName, contents: Array("\(pid)\n".utf8)) {
+                held = true
+                return
+            }
             let holder = Self.holder(in: storage)
             if let holder, holder == pid || kill(holder, 0) == 0 || errno == EPERM {
                 throw IndexError(.locked(holder), file: storage.location, reason: "locked by pid \(holder)")
