@@ -207,7 +207,22 @@ public final class IndexWriter {
 
     /// Releases the lock; uncommitted changes are dropped.
     public func close() {
+        if lock != nil, failed || flushCount > 0 { removeAbandonedFiles() }
         lock?.release()
         lock = nil
+    }
+
+    /// Removes the segments this writer wrote but never committed, so a disk that filled up
+    /// gets its space back at once rather than at the next run. What is kept is read from the
+    /// newest manifest on disk (not `manifest`, which a rebuild has emptied); when that cannot
+    /// be read nothing is removed.
+    private func removeAbandonedFiles() {
+        let keeping: Set<String>
+        do {
+            keeping = try Manifest.latestGeneration(in: storage).map { try Manifest.read(from: storage, generation: $0).files } ?? []
+        } catch {
+            return
+        }
+        try? removeUnreferencedFiles(keeping: keeping)
     }
 }
