@@ -1,0 +1,37 @@
+import Search
+import Testing
+import TestSupport
+
+/// Mutated query text never traps the parser: it parses, or throws a query error whose
+/// column lies within the text (plain syntax never throws).
+@Suite struct QueryParserFuzzTests {
+    static let campaign = FuzzCampaign(
+        name: "query-parser",
+        seeds: [
+            "whale", "\"white whale\" -captain", "title:moby AND (sea OR ocean*)", "NOT a OR b c",
+            "section:\"rome statute\" +signed lang:en path:docs/", "((a)) OR -\"b c\"* title:", "a AND NOT (b OR \"c",
+        ].map { Array($0.utf8) },
+        quickExecutions: 400)
+
+    @Test func mutatedQueriesParseOrFailWithAColumn() {
+        let result = Self.campaign.run { bytes in
+            let text = String(decoding: bytes, as: UTF8.self)
+            do throws(SearchError) {
+                _ = try QueryParser.parse(text, syntax: .plain)
+            } catch {
+                Issue.record("plain syntax threw \(error) for \(text.debugDescription)")
+                return true
+            }
+            do throws(SearchError) {
+                _ = try QueryParser.parse(text)
+                return false
+            } catch {
+                guard case .query(let column) = error.kind else { return true }
+                let inRange = column >= 1 && column <= text.count + 1
+                #expect(inRange, "column \(column) outside \(text.debugDescription)")
+                return !inRange
+            }
+        }
+        #expect(result.findings == 0)
+    }
+}
