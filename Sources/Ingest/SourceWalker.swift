@@ -67,10 +67,17 @@ public enum SourceWalker {
             }
             var names: [String] = []
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
+                let name = String(decoding: bytes, as: UTF8.self)
+                if name.hasPrefix(".") { continue }
+                // Paths are text everywhere after this (document identity, citations), and a
+                // lossy decoding would name a file that does not exist.
+                guard String(validating: bytes, as: UTF8.self) != nil else {
+                    let shown = relative.isEmpty ? name : relative + "/" + name
+                    skipped.append(Skipped(path: shown, reason: "file name is not valid UTF-8 (rename the file to index it)"))
+                    continue
                 }
-                if !name.hasPrefix(".") { names.append(name) }
+                names.append(name)
             }
             closedir(directory)
             for name in names.sorted(by: >) {

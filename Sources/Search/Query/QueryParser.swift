@@ -69,6 +69,10 @@ public enum QueryParser {
 private struct Parser {
     let tokens: [QueryToken]
     var index = 0
+    /// Open parentheses and `NOT`s around the current token. Everything downstream walks the
+    /// tree recursively, so the depth is capped here rather than overflowing a stack later.
+    var depth = 0
+    static let maximumDepth = 100
 
     init(tokens: [QueryToken]) {
         self.tokens = tokens
@@ -117,11 +121,20 @@ private struct Parser {
     private mutating func not() throws(SearchError) -> QueryNode {
         guard let token = current, token.kind == .not else { return try modified() }
         index += 1
+        try deeper(at: token.column)
+        defer { depth -= 1 }
         let child = try operand(of: "NOT", at: token.column) { (p: inout Parser) throws(SearchError) in try p.not() }
         return .not(child, column: token.column)
     }
 
     /// The right-hand side of an operator, with a clear error when it is missing.
+    private mutating func deeper(at column: Int) throws(SearchError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else {
+            throw .query(at: column, "parentheses and NOTs nested more than \(Self.maximumDepth) deep")
+        }
+    }
+
     private mutating func operand(
         of name: String, at column: Int, _ parse: (inout Parser) throws(SearchError) -> QueryNode
     ) throws(SearchError) -> QueryNode {
@@ -158,6 +171,8 @@ private struct Parser {
         case .field(let name):
             return try fielded(name, column: token.column)
         case .openParenthesis:
+            try deeper(at: token.column)
+            defer { depth -= 1 }
             let group = try sequence(column: token.column)
             guard current?.kind == .closeParenthesis else {
                 throw .query(at: token.column, "unclosed parenthesis")

@@ -34,4 +34,21 @@ import TestSupport
         }
         #expect(result.findings == 0)
     }
+
+    /// Regression: 30,000 nested parentheses or a chain of NOTs overflowed the stack (found
+    /// by hand alongside the fuzzing: the mutator rarely nests deeply).
+    @Test(arguments: [
+        String(repeating: "(", count: 100_000) + "whale" + String(repeating: ")", count: 100_000),
+        String(repeating: "NOT ", count: 100_000) + "whale",
+        String(repeating: "title:(", count: 50_000) + "whale",
+    ])
+    func deepNestingIsAnErrorNotACrash(_ query: String) {
+        #expect(throws: SearchError.self) { _ = try QueryParser.parse(query) }
+    }
+
+    @Test func nestingUpToTheLimitParses() throws {
+        let depth = 100
+        _ = try QueryParser.parse(String(repeating: "(", count: depth) + "whale" + String(repeating: ")", count: depth))
+        _ = try QueryParser.parse(String(repeating: "NOT ", count: depth) + "whale")
+    }
 }
