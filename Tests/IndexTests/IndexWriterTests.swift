@@ -87,6 +87,32 @@ import Testing
         #expect(try IndexSnapshot(compacted) == expected)
     }
 
+    @Test func commitsAtEachFlushHoldEveryReplacedDocumentExactlyOnce() throws {
+        let corpus = RandomCorpus.documents(count: 60, passages: 1...4, seed: 26)
+        let storage = MemoryStorage()
+        try Self.write(corpus, to: storage)
+        let newer = RandomCorpus.documents(count: 60, passages: 1...4, seed: 27, prefix: "v2-")
+        let writer = try IndexWriter(storage: storage, options: .init(memoryBudget: 15_000, commitOnFlush: true))
+        var commits = 0
+        for (i, (document, stamp)) in newer.enumerated() {
+            let generation = writer.generation
+            var source = stamp
+            source.absolutePath = corpus[i].1.absolutePath
+            try writer.add(document, source: source)
+            guard writer.generation != generation else { continue }
+            commits += 1
+            let snapshot = try IndexSnapshot(try IndexReader.open(storage, verify: .checksum))
+            #expect(Set(snapshot.documents.keys) == Set(corpus.map(\.1.absolutePath)))
+            #expect(snapshot.passages.count == (0..<60).reduce(0) { count, j in
+                count + (snapshot.documents[corpus[j].1.absolutePath]?.title == newer[j].0.title && j <= i
+                    ? newer[j].0.passages.count : corpus[j].0.passages.count)
+            })
+        }
+        try writer.commit()
+        writer.close()
+        #expect(commits > 2)
+    }
+
     @Test func aSecondWriterIsRefusedAndAStaleLockIsTakenOver() throws {
         let storage = MemoryStorage()
         let first = try IndexWriter(storage: storage)
