@@ -122,7 +122,7 @@ public final class SegmentReader: @unchecked Sendable {
     /// A cursor over the postings of an analysed term, or `nil` if the term is absent.
     public func postings(_ field: IndexField, term: UnsafeRawBufferPointer) throws -> PostingsCursor? {
         guard let info = try termInfo(field, term: term) else { return nil }
-        return PostingsCursor(segment: self, field: field, info: info)
+        return PostingsCursor(segment: self, info: info)
     }
 
     public func postings(_ field: IndexField, term: String) throws -> PostingsCursor? {
@@ -132,7 +132,7 @@ public final class SegmentReader: @unchecked Sendable {
 
     /// A cursor for a term found by `terms(_:prefix:_:)`.
     public func postings(_ field: IndexField, info: TermInfo) -> PostingsCursor {
-        PostingsCursor(segment: self, field: field, info: info)
+        PostingsCursor(segment: self, info: info)
     }
 
     /// Every term of `field` starting with `prefix` (UTF-8 bytes), in byte order, with its
