@@ -1,6 +1,7 @@
 // Pruned versus exhaustive top-k on a synthetic Zipfian corpus, in queries per second by
 // query length. Run: swift run -c release SearchBenchmark [passages] [queries-per-class] [class]
 import Foundation
+import Index
 import Search
 import TestSupport
 

@@ -156,3 +156,17 @@ import Testing
         #expect(after.documentCount == 50)
     }
 }
+
+/// `--index` may point at a folder that holds other files; commits must never delete them.
+@Test func commitsLeaveFilesTheIndexDidNotWriteAlone() throws {
+    let storage = MemoryStorage()
+    for name in ["README.md", "notes.txt", "segment-plan.md"] {
+        let output = try storage.create(name)
+        try [UInt8]("keep me".utf8).withUnsafeBytes { try output.write($0) }
+        try output.finish()
+    }
+    try IndexWriterTests.write(RandomCorpus.documents(count: 5, seed: 3), to: storage)
+    try IndexWriterTests.write(RandomCorpus.documents(count: 5, seed: 4), to: storage, compact: true)
+    let names = Set(try storage.list())
+    #expect(names.isSuperset(of: ["README.md", "notes.txt", "segment-plan.md"]))
+}

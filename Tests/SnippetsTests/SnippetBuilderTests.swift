@@ -35,9 +35,16 @@ private func highlighted(_ snippet: Snippet) -> [String] {
 }
 
 @Test func windowCoversTheDensestRunAndStartsAtItsSentence() {
-    let snippet = build(seed, "bush suspended signature")
+    let snippet = build(seed, "bush suspended")
     #expect(snippet.text == "…Shortly after, President George W. Bush suspended the signature and informed the UN Secretary-General that the US would no longer be involved in ICC matters.…")
-    #expect(highlighted(snippet) == ["Bush", "suspended", "signature"])
+    #expect(highlighted(snippet) == ["Bush", "suspended"])
+}
+
+@Test func stemmedFormsAreMarkedAndCountAsMatches() {
+    let snippet = build(seed, "bush suspended signature")
+    #expect(snippet.text.hasPrefix("…2000, the last day it was open for signatures. Shortly after"))
+    #expect(highlighted(snippet) == ["signatures", "Bush", "suspended", "signature"])
+    #expect(highlighted(build("He signed it.", "signing")) == ["signed"])
 }
 
 @Test func windowPrefersMoreDistinctTermsOverMoreMatches() {
@@ -94,4 +101,14 @@ func randomSnippetsAreWellFormed(seed: UInt64) {
     for word in highlighted(snippet) {
         #expect(Analyzer().terms(word).allSatisfy(queryTerms.contains))
     }
+}
+
+@Test func hyphenatedPhrasesAndPrefixesAreMarked() {
+    let analyzer = Analyzer()
+    let builder = SnippetBuilder(analyzer: analyzer)
+    let phrase = builder.snippet(
+        of: "The ICC-related court heard it.", for: HighlightQuery(words: "", phrases: ["icc-related court"], analyzer: analyzer))
+    #expect(highlighted(phrase) == ["ICC-related court"])
+    let prefix = builder.snippet(of: "Happiness and happier days.", for: HighlightQuery(prefixes: [Array("happ".utf8)]))
+    #expect(highlighted(prefix) == ["Happiness", "happier"])
 }

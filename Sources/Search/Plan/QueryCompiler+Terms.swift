@@ -2,47 +2,45 @@ import Analysis
 
 /// The leaves: words, phrases and prefixes turned into analysed, weighted clauses.
 extension QueryCompiler {
-    /// A word: one term, or a phrase when analysis splits it (`e-mail`, `U.S.`).
+    /// A word: one term, or a phrase of its parts when analysis splits it (`e-mail`,
+    /// `ICC-related`; the compound's joined form is left out, as the analyzer advises).
     mutating func word(_ text: String, fields: [Int], droppable: Bool) -> PlanNode? {
-        let tokens = analysedTokens(text)
+        let tokens = analyzer.queryTerms(text).filter { !$0.isCompoundWhole }
         switch tokens.count {
         case 0: return nil
-        case 1: return termClause(tokens[0].term, fields: fields, droppable: droppable)
+        case 1: return termClause(tokens[0], fields: fields, droppable: droppable)
         default: return phraseClause(tokens, fields: fields)
         }
     }
 
     /// A quoted phrase; stopwords inside it always count.
     mutating func phrase(_ text: String, fields: [Int]) -> PlanNode? {
-        let tokens = analysedTokens(text)
+        let tokens = analyzer.queryTerms(text).filter { !$0.isCompoundWhole }
         switch tokens.count {
         case 0: return nil
-        case 1: return termClause(tokens[0].term, fields: fields, droppable: false)
+        case 1: return termClause(tokens[0], fields: fields, droppable: false)
         default: return phraseClause(tokens, fields: fields)
         }
     }
 
     /// One analysed term, applying the stopword policy when `droppable`.
-    mutating func termClause(_ term: String, fields: [Int], droppable: Bool) -> PlanNode? {
+    func termClause(_ term: QueryTerm, fields: [Int], droppable: Bool) -> PlanNode? {
         var boost = 1.0
-        if droppable, options.stopwords.contains(term) {
+        if droppable, term.isStopword {
             switch options.stopwordPolicy {
             case .keep:
                 break
             case .drop:
-                if droppingStopwords {
-                    droppedStopword = true
-                    return nil
-                }
+                if droppingStopwords { return nil }
             case .downweight(let factor):
                 boost = factor
             }
         }
-        guard let idf = statistics.idf(of: term, in: fields) else { return .nothing }
-        return .term(TermClause(term: term, fields: fields, weight: boost * idf))
+        guard let idf = statistics.idf(of: term.term, in: fields) else { return .nothing }
+        return .term(TermClause(term: term.term, fields: fields, weight: boost * idf))
     }
 
-    private func phraseClause(_ tokens: [(term: String, position: UInt32)], fields: [Int]) -> PlanNode {
+    private func phraseClause(_ tokens: [QueryTerm], fields: [Int]) -> PlanNode {
         var weight = 0.0
         for token in tokens {
             guard let idf = statistics.idf(of: token.term, in: fields) else { return .nothing }
@@ -57,9 +55,7 @@ extension QueryCompiler {
 
     /// `prefix*`: the most frequent terms starting with the folded (unstemmed) prefix.
     mutating func prefix(_ text: String, fields: [Int], column: Int) throws(SearchError) -> PlanNode? {
-        var folding = analyzer
-        folding.stemming = false
-        let folded = folding.terms(text)
+        let folded = analyzer.foldedTerms(text)
         guard folded.count <= 1 else { throw .query(at: column, "a prefix must be a single word") }
         guard let prefix = folded.first else { return nil }
         let ranked = statistics.terms(withPrefix: prefix, in: fields, scanLimit: Self.prefixScanLimit)
@@ -79,14 +75,5 @@ extension QueryCompiler {
         case 1: return clauses[0].node
         default: return .boolean(BooleanClause(clauses: clauses, filters: FilterSet()))
         }
-    }
-
-    /// The analyser's tokens as strings with positions (queries are short: strings are fine).
-    private func analysedTokens(_ text: String) -> [(term: String, position: UInt32)] {
-        var tokens: [(term: String, position: UInt32)] = []
-        analyzer.analyze(text) { token in
-            tokens.append((String(decoding: token.term, as: UTF8.self), token.position))
-        }
-        return tokens
     }
 }

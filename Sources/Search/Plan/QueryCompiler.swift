@@ -1,4 +1,5 @@
 import Analysis
+import Index
 
 /// Resolves a parsed query against a collection: analyses words, looks up idf, expands
 /// prefixes, and shapes the boolean structure the evaluators run.
@@ -6,21 +7,37 @@ struct QueryCompiler {
     let statistics: CollectionStatistics
     let analyzer: Analyzer
     let options: QueryOptions
-    /// Whether stopwords outside phrases may be dropped on this pass.
-    var droppingStopwords: Bool
-    /// Set when a stopword was dropped, so an all-stopword query can be compiled again.
-    var droppedStopword = false
+    /// Whether stopwords outside phrases may be dropped: not when the query has nothing
+    /// else to search for.
+    let droppingStopwords: Bool
     /// Human-readable remarks (a capped prefix expansion).
     var notes: [String] = []
 
     /// Most terms one prefix may scan before the cap picks the most frequent.
     static let prefixScanLimit = 4096
 
-    init(statistics: CollectionStatistics, analyzer: Analyzer, options: QueryOptions) {
+    init(statistics: CollectionStatistics, analyzer: Analyzer, options: QueryOptions, query: QueryNode) {
         self.statistics = statistics
         self.analyzer = analyzer
         self.options = options
-        droppingStopwords = options.stopwordPolicy == .drop
+        droppingStopwords = options.stopwordPolicy == .drop && Self.hasContent(query, analyzer: analyzer)
+    }
+
+    /// Whether the query looks for something besides stopwords (a phrase, a prefix, or a
+    /// word that is not a stopword, outside exclusions).
+    private static func hasContent(_ node: QueryNode, analyzer: Analyzer) -> Bool {
+        switch node {
+        case .word(let text, _, _):
+            return analyzer.queryTerms(text).contains { !$0.isStopword }
+        case .phrase, .prefix:
+            return true
+        case .filter, .excluded, .not:
+            return false
+        case .required(let child, _):
+            return hasContent(child, analyzer: analyzer)
+        case .and(let children), .or(let children), .sequence(let children, _):
+            return children.contains { hasContent($0, analyzer: analyzer) }
+        }
     }
 
     /// The plan for a query; `.nothing` when nothing in it can match.
@@ -29,13 +46,8 @@ struct QueryCompiler {
     static func compile(
         _ query: QueryNode, statistics: CollectionStatistics, analyzer: Analyzer, options: QueryOptions
     ) throws(SearchError) -> (plan: PlanNode, notes: [String]) {
-        var compiler = QueryCompiler(statistics: statistics, analyzer: analyzer, options: options)
-        var plan = try compiler.node(query)
-        if plan == nil, compiler.droppedStopword {
-            compiler = QueryCompiler(statistics: statistics, analyzer: analyzer, options: options)
-            compiler.droppingStopwords = false
-            plan = try compiler.node(query)
-        }
+        var compiler = QueryCompiler(statistics: statistics, analyzer: analyzer, options: options, query: query)
+        let plan = try compiler.node(query)
         return (plan ?? .nothing, compiler.notes)
     }
 
@@ -72,9 +84,9 @@ struct QueryCompiler {
         }
     }
 
-    private func fields(_ field: SearchField?) -> [Int] {
-        guard let field else { return Array(SearchField.allCases.indices) }
-        return SearchField.allCases.firstIndex(of: field).map { [$0] } ?? []
+    private func fields(_ field: IndexField?) -> [Int] {
+        guard let field else { return Array(IndexField.allCases.indices) }
+        return IndexField.allCases.firstIndex(of: field).map { [$0] } ?? []
     }
 
     /// Builds a boolean from clauses with their default role, unwrapping `+`, `-`, `NOT`
@@ -106,7 +118,7 @@ struct QueryCompiler {
                 break
             }
             if case .word(let text, let field, _) = inner, options.syntax == .plain {
-                for term in analyzer.terms(text) {
+                for term in analyzer.queryTerms(text) where !term.isCompoundWhole {
                     if let plan = termClause(term, fields: fields(field), droppable: !explicit) {
                         clauses.append((role, plan))
                         hasPositive = true

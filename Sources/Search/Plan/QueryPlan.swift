@@ -1,3 +1,5 @@
+import Index
+
 /// A query resolved against a collection: analysed terms with their idf, the boolean
 /// structure, filters. Every evaluator (pruned, exhaustive, brute-force) runs the same plan,
 /// so their scores agree to the bit.
@@ -12,7 +14,7 @@ indirect enum PlanNode: Sendable, Equatable {
 /// One analysed term looked up in some fields.
 struct TermClause: Sendable, Equatable {
     var term: String
-    /// Indices into `SearchField.allCases`, ascending: the order frequencies are added in.
+    /// Indices into `IndexField.allCases`, ascending: the order frequencies are added in.
     var fields: [Int]
     /// boost · idf.
     var weight: Double

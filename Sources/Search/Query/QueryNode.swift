@@ -1,3 +1,5 @@
+import Index
+
 /// The parsed form of a query, before analysis: what the person typed, structured.
 ///
 /// Words keep their raw text; the analyzer turns them into index terms when the query is
@@ -5,11 +7,11 @@
 /// `column` is where the construct starts (1-based, in characters), for later errors.
 public indirect enum QueryNode: Sendable, Equatable {
     /// A word, looked up through the analyzer (`field == nil`: in every field).
-    case word(String, field: SearchField?, column: Int)
+    case word(String, field: IndexField?, column: Int)
     /// Words that must appear in this order, adjacent (`"…"`).
-    case phrase(String, field: SearchField?, column: Int)
+    case phrase(String, field: IndexField?, column: Int)
     /// Every term starting with this (folded) prefix (`prefix*`).
-    case prefix(String, field: SearchField?, column: Int)
+    case prefix(String, field: IndexField?, column: Int)
     /// `path:` and `lang:`.
     case filter(QueryFilter, column: Int)
     /// `+x`: must match.
@@ -57,7 +59,7 @@ extension QueryNode: CustomStringConvertible {
         }
     }
 
-    private static func fieldPrefix(_ field: SearchField?) -> String {
-        field.map { $0.rawValue + ":" } ?? ""
+    private static func fieldPrefix(_ field: IndexField?) -> String {
+        field.map { $0.description + ":" } ?? ""
     }
 }

@@ -21,22 +21,19 @@ public struct QueryOptions: Sendable, Equatable {
 
     public var syntax: QueryParser.Syntax
     public var defaultOperator: DefaultOperator
+    /// Applies to the analyzer's English stopwords (`Analysis.Stopwords`).
     public var stopwordPolicy: StopwordPolicy
-    /// Analysed forms of the stopwords (`Analyzer.terms` of each), which `stopwordPolicy`
-    /// applies to.
-    public var stopwords: Set<String>
     /// At most this many terms per `prefix*`, the most frequent ones; a note says when the
     /// cap dropped some.
     public var prefixExpansionLimit: Int
 
     public init(
         syntax: QueryParser.Syntax = .full, defaultOperator: DefaultOperator = .any,
-        stopwordPolicy: StopwordPolicy = .drop, stopwords: Set<String> = [], prefixExpansionLimit: Int = 64
+        stopwordPolicy: StopwordPolicy = .drop, prefixExpansionLimit: Int = 64
     ) {
         self.syntax = syntax
         self.defaultOperator = defaultOperator
         self.stopwordPolicy = stopwordPolicy
-        self.stopwords = stopwords
         self.prefixExpansionLimit = prefixExpansionLimit
     }
 }

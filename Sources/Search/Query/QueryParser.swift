@@ -1,3 +1,5 @@
+import Index
+
 /// Turns query text into a `QueryNode` tree.
 ///
 /// Grammar (operators bind tighter than adjacency, `NOT` tighter than `AND`, `AND`
@@ -174,7 +176,7 @@ private struct Parser {
         }
     }
 
-    private func word(_ text: String, field: SearchField?, column: Int) throws(SearchError) -> QueryNode {
+    private func word(_ text: String, field: IndexField?, column: Int) throws(SearchError) -> QueryNode {
         guard text.hasSuffix("*") else { return .word(text, field: field, column: column) }
         var stem = Substring(text)
         while stem.last == "*" {
@@ -203,7 +205,7 @@ private struct Parser {
         case "lang":
             return .filter(.language(text), column: column)
         default:
-            guard let field = SearchField(rawValue: name) else {
+            guard let field = IndexField.allCases.first(where: { $0.description == name }) else {
                 throw .query(at: column, "unknown field '\(name)' (fields: title, section, text, path, lang)")
             }
             return quoted ? .phrase(text, field: field, column: column) : try word(text, field: field, column: column)

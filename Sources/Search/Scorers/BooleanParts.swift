@@ -1,3 +1,5 @@
+import Index
+
 /// The scorers of a boolean's clauses, sorted by role, with what both the nested
 /// `BooleanScorer` and root MaxScore evaluation do with them.
 struct BooleanParts {

@@ -1,3 +1,5 @@
+import Index
+
 /// A nested boolean: a conjunction of `must` clauses (or a disjunction of `should`
 /// clauses when there is none), minus `mustNot` matches, within the filters.
 ///

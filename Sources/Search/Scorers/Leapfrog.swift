@@ -1,3 +1,5 @@
+import Index
+
 /// The first passage at or after `target` that all of `count` iterators stand on, moving
 /// them round-robin to the furthest position any of them reached (a leapfrog join).
 ///

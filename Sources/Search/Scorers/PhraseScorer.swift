@@ -1,9 +1,16 @@
+import Index
+
 /// Scores a phrase over its fields like a term, with the phrase's frequency in each field.
+///
+/// Positions are read only for passages whose block bound can still reach the minimum
+/// competitive score (when top-k has set one): phrases of common words mostly skip the
+/// costly check.
 final class PhraseScorer: Scorer {
     private let context: ScoringContext
     private let weight: Double
     private let matchers: [FieldPhraseMatcher]
-    private(set) var passage: PassageNumber
+    private(set) var passage: PassageNumber = PassageNumber(rawValue: 0)
+    private var minimumCompetitive = -Double.infinity
     let maxScore: Double
     let cost: Int
 
@@ -32,24 +39,56 @@ final class PhraseScorer: Scorer {
         }
         self.cost = cost
         maxScore = weight * context.bm25.saturate(bound)
-        passage = matchers.map(\.passage).min() ?? .end
+        find(from: PassageNumber(rawValue: 0))
     }
 
     @discardableResult
     func advance(to target: PassageNumber) -> PassageNumber {
-        guard target > passage else { return passage }
-        var lowest = PassageNumber.end
-        for matcher in matchers {
-            matcher.advance(to: target)
-            lowest = min(lowest, matcher.passage)
-        }
-        passage = lowest
+        if target > passage { find(from: target) }
         return passage
+    }
+
+    func setMinimumCompetitive(_ score: Double) {
+        minimumCompetitive = score
+    }
+
+    /// The first passage at or after `target` where some field holds the phrase, skipping
+    /// runs of proposals whose block bound cannot beat `minimumCompetitive`.
+    private func find(from target: PassageNumber) {
+        var target = target
+        var window: (bound: Double, through: PassageNumber)?
+        while true {
+            var proposal = PassageNumber.end
+            for matcher in matchers {
+                matcher.propose(from: target)
+                proposal = min(proposal, matcher.proposal)
+            }
+            guard proposal != .end else { break }
+            if minimumCompetitive > -.infinity {
+                if window.map({ proposal > $0.through }) ?? true {
+                    window = blockBound(at: proposal)
+                }
+                if let block = window, !TopKCollector.admits(bound: block.bound, threshold: minimumCompetitive) {
+                    target = block.through.successor
+                    continue
+                }
+            }
+            var found = false
+            for matcher in matchers where matcher.proposal == proposal && matcher.verify() > 0 {
+                found = true
+            }
+            if found {
+                passage = proposal
+                return
+            }
+            target = proposal.successor
+        }
+        passage = .end
     }
 
     func score() -> Double {
         var frequency = 0.0
-        for matcher in matchers where matcher.passage == passage {
+        for matcher in matchers where matcher.matches(passage) {
             frequency += context.normalizedFrequency(matcher.frequency, of: passage, field: matcher.field)
         }
         return weight * context.bm25.saturate(frequency)

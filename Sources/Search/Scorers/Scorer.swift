@@ -1,3 +1,5 @@
+import Index
+
 /// An iterator over the passages a plan node matches, in increasing order, able to score
 /// the current one and to bound what it could score.
 ///
@@ -22,4 +24,12 @@ protocol Scorer: AnyObject {
 
     /// Roughly how many passages the scorer visits, to order conjunctions cheapest first.
     var cost: Int { get }
+
+    /// Tells the scorer that passages scoring no more than `score` are of no interest, so
+    /// it may skip them (only set on a scorer whose score is the whole passage score).
+    func setMinimumCompetitive(_ score: Double)
+}
+
+extension Scorer {
+    func setMinimumCompetitive(_ score: Double) {}
 }

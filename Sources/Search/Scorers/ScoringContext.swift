@@ -1,9 +1,11 @@
+import Index
+
 /// What every scorer of one segment shares: the segment and the formula.
 struct ScoringContext {
     let source: any PostingSource
     let bm25: BM25F
-    /// `SearchField.allCases`, indexed like plan fields.
-    let fields = SearchField.allCases
+    /// `IndexField.allCases`, indexed like plan fields.
+    let fields = IndexField.allCases
 
     /// w_f · tf / B_f for a passage of this segment.
     @inline(__always)

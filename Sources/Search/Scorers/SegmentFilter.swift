@@ -1,3 +1,5 @@
+import Index
+
 /// `path:`/`lang:` filters evaluated once per document of a segment and remembered, so
 /// a document's many passages cost one string comparison.
 final class SegmentFilter {

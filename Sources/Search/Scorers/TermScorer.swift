@@ -1,3 +1,5 @@
+import Index
+
 /// Scores one term over its fields: the fields' cursors advance together and BM25F adds
 /// their normalised frequencies before saturating.
 final class TermScorer: Scorer {

@@ -1,3 +1,5 @@
+import Index
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -21,16 +23,16 @@ import Darwin
 /// stopwords.
 public struct BM25F: Sendable {
     let k1: Double
-    /// Per field (indexed like `SearchField.allCases`): w_f, and B_f = base + slope · len.
+    /// Per field (indexed like `IndexField.allCases`): w_f, and B_f = base + slope · len.
     let weights: [Double]
     let base: Double
     let slopes: [Double]
 
-    /// - Parameter averageLengths: avglen_f per field, `SearchField.allCases` order.
+    /// - Parameter averageLengths: avglen_f per field, `IndexField.allCases` order.
     init(parameters: BM25Parameters, fieldWeights: FieldWeights, averageLengths: [Double]) {
         k1 = parameters.k1
         base = 1 - parameters.b
-        weights = SearchField.allCases.map { fieldWeights[$0] }
+        weights = IndexField.allCases.map { fieldWeights[$0] }
         slopes = averageLengths.map { $0 > 0 ? parameters.b / $0 : 0 }
     }
 

@@ -1,3 +1,5 @@
+import Index
+
 /// How much one occurrence in each field counts, relative to one in the passage text.
 ///
 /// BM25F multiplies a field's length-normalised frequency by its weight before the
@@ -13,7 +15,7 @@ public struct FieldWeights: Sendable, Equatable {
         self.text = text
     }
 
-    public subscript(field: SearchField) -> Double {
+    public subscript(field: IndexField) -> Double {
         switch field {
         case .title: title
         case .section: section

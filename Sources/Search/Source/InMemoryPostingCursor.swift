@@ -1,3 +1,5 @@
+import Index
+
 /// The cursor over an `InMemorySegment` posting list: galloping search forward, block
 /// bounds from the list's precomputed blocks.
 final class InMemoryPostingCursor: PostingCursor {

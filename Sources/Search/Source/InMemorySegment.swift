@@ -1,3 +1,5 @@
+import Index
+
 /// A segment held in memory: posting lists built from analysed passages, in the same
 /// shape the on-disk index serves them.
 ///
@@ -8,10 +10,10 @@ public final class InMemorySegment: PostingSource, Sendable {
     /// (a term's index in the array is its position).
     public struct Passage: Sendable {
         public var document: DocumentNumber
-        public var fields: [SearchField: [String]]
+        public var fields: [IndexField: [String]]
         public var isDeleted: Bool
 
-        public init(document: DocumentNumber, fields: [SearchField: [String]], isDeleted: Bool = false) {
+        public init(document: DocumentNumber, fields: [IndexField: [String]], isDeleted: Bool = false) {
             self.document = document
             self.fields = fields
             self.isDeleted = isDeleted
@@ -63,10 +65,10 @@ public final class InMemorySegment: PostingSource, Sendable {
 
     private let passages: [Passage]
     private let documents: [Document]
-    private let lists: [SearchField: [String: PostingList]]
-    private let sortedTerms: [SearchField: [String]]
-    private let totals: [SearchField: FieldStatistics]
-    /// Field lengths by field (`SearchField.allCases` order), then passage.
+    private let lists: [IndexField: [String: PostingList]]
+    private let sortedTerms: [IndexField: [String]]
+    private let totals: [IndexField: FieldStatistics]
+    /// Field lengths by field (`IndexField.allCases` order, which is raw-value order), then passage.
     private let lengths: [[UInt32]]
     public let hasDeletions: Bool
 
@@ -76,11 +78,11 @@ public final class InMemorySegment: PostingSource, Sendable {
         self.documents = documents
         self.passages = passages
         hasDeletions = passages.contains { $0.isDeleted }
-        var lists: [SearchField: [String: PostingList]] = [:]
-        var sortedTerms: [SearchField: [String]] = [:]
-        var totals: [SearchField: FieldStatistics] = [:]
-        let lengths = SearchField.allCases.map { field in passages.map { UInt32($0.fields[field]?.count ?? 0) } }
-        for (fieldIndex, field) in SearchField.allCases.enumerated() {
+        var lists: [IndexField: [String: PostingList]] = [:]
+        var sortedTerms: [IndexField: [String]] = [:]
+        var totals: [IndexField: FieldStatistics] = [:]
+        let lengths = IndexField.allCases.map { field in passages.map { UInt32($0.fields[field]?.count ?? 0) } }
+        for (fieldIndex, field) in IndexField.allCases.enumerated() {
             var postings: [String: [(passage: PassageNumber, positions: [UInt32])]] = [:]
             var total = FieldStatistics(passageCount: 0, totalLength: 0)
             for (number, passage) in passages.enumerated() {
@@ -108,7 +110,7 @@ public final class InMemorySegment: PostingSource, Sendable {
     }
 
     /// The passage's terms in the field, in order: the brute-force reference's input.
-    public func terms(of passage: PassageNumber, in field: SearchField) -> [String] {
+    public func terms(of passage: PassageNumber, in field: IndexField) -> [String] {
         passages[Int(passage.rawValue)].fields[field] ?? []
     }
 
@@ -116,19 +118,19 @@ public final class InMemorySegment: PostingSource, Sendable {
 
     public var documentCount: Int { documents.count }
 
-    public func statistics(of field: SearchField) -> FieldStatistics {
+    public func statistics(of field: IndexField) -> FieldStatistics {
         totals[field] ?? FieldStatistics(passageCount: 0, totalLength: 0)
     }
 
-    public func length(of passage: PassageNumber, in field: SearchField) -> UInt32 {
-        switch field {
-        case .title: lengths[0][Int(passage.rawValue)]
-        case .section: lengths[1][Int(passage.rawValue)]
-        case .text: lengths[2][Int(passage.rawValue)]
-        }
+    public func length(of passage: PassageNumber, in field: IndexField) -> UInt32 {
+        lengths[Int(field.rawValue)][Int(passage.rawValue)]
     }
 
-    public func statistics(of term: String, in field: SearchField) -> TermStatistics? {
+    public func documentFrequency(of term: String, in field: IndexField) -> Int {
+        lists[field]?[term]?.passages.count ?? 0
+    }
+
+    public func statistics(of term: String, in field: IndexField) -> TermStatistics? {
         guard let list = lists[field]?[term] else { return nil }
         return TermStatistics(
             documentFrequency: list.passages.count,
@@ -136,7 +138,7 @@ public final class InMemorySegment: PostingSource, Sendable {
             minLength: list.blocks.map(\.minLength).min() ?? .max)
     }
 
-    public func postings(of term: String, in field: SearchField) -> (any PostingCursor)? {
+    public func postings(of term: String, in field: IndexField) -> (any PostingCursor)? {
         lists[field]?[term].map(InMemoryPostingCursor.init)
     }
 
@@ -144,7 +146,7 @@ public final class InMemorySegment: PostingSource, Sendable {
         passages[Int(passage.rawValue)].isDeleted
     }
 
-    public func terms(withPrefix prefix: String, in field: SearchField, limit: Int) -> [String] {
+    public func terms(withPrefix prefix: String, in field: IndexField, limit: Int) -> [String] {
         guard let terms = sortedTerms[field] else { return [] }
         let key = Array(prefix.utf8)
         var low = 0

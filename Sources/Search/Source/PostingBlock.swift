@@ -1,3 +1,5 @@
+import Index
+
 /// What a posting list promises about a run of its postings, so top-k can skip runs that
 /// cannot reach the current threshold without decoding them (block-max pruning).
 ///

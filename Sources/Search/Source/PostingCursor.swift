@@ -1,3 +1,5 @@
+import Index
+
 /// A forward-only cursor over one term's postings in one field, as top-k evaluation
 /// needs it. The index's own cursor conforms in an extension; `InMemoryPostingCursor`
 /// is the reference.
@@ -22,7 +24,9 @@ public protocol PostingCursor: AnyObject {
     func positions(into buffer: inout [UInt32])
 
     /// The block holding the first posting at or after `target`, without moving the cursor
-    /// (a "shallow" advance); `.exhausted` past the last posting.
+    /// (a "shallow" advance); `.exhausted` past the last posting. Callers ask with targets
+    /// at or after the cursor's passage, never decreasing much (an implementation may move
+    /// its metadata reader forward).
     func block(containing target: PassageNumber) -> PostingBlock
 }
 

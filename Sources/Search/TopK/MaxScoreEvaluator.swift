@@ -1,3 +1,5 @@
+import Index
+
 /// Exact top-k with MaxScore and block-max skipping over the root clauses.
 ///
 /// Without required clauses, the optional clauses are sorted by their score bound; the
@@ -111,6 +113,7 @@ final class MaxScoreEvaluator {
             if admitsPassage(candidate) {
                 _ = score(clause: clause, of: scorer, at: candidate)
                 offer(candidate, into: &collector)
+                scorer.setMinimumCompetitive(threshold)
             }
             candidate = scorer.advance(to: candidate.successor)
         }

@@ -1,3 +1,5 @@
+import Index
+
 /// One ranked passage.
 public struct SearchHit: Sendable, Equatable {
     /// Index of the segment in the list searched.

@@ -1,3 +1,5 @@
+import Index
+
 /// Keeps the best `k` hits, at most `perDocument` of them from any one document, and
 /// tells pruning the score a new hit must beat.
 ///

@@ -1,3 +1,4 @@
+import Index
 @testable import Search
 
 /// The obviously-correct reference: scores every passage by counting its terms, with the
@@ -84,7 +85,7 @@ struct BruteForce {
         var frequency = 0.0
         var matched = false
         for field in fields {
-            let name = SearchField.allCases[field]
+            let name = IndexField.allCases[field]
             let occurrences = count(segment.terms(of: passage, in: name))
             guard occurrences > 0 else { continue }
             matched = true

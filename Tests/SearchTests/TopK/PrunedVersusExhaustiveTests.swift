@@ -33,3 +33,18 @@ func prunedEqualsExhaustiveAndBruteForce(seed: UInt64, blockSize: Int) throws {
     }
     #expect(compared > 60)
 }
+
+/// A lone phrase lets top-k skip position checks by block bounds: still exact.
+@Test(arguments: [(11 as UInt64, 2), (12, 4), (13, 16)])
+func prunedPhrasesEqualBruteForce(seed: UInt64, blockSize: Int) throws {
+    var corpus = RandomCorpus(seed: seed, vocabularySize: 8)
+    let segments = [corpus.segment(documents: 150, blockSize: blockSize, deletions: true)]
+    let searcher = Searcher(segments: segments)
+    let reference = BruteForce(searcher: searcher, segments: segments)
+    for round in 0..<60 {
+        let query = (round % 3 == 0 ? "title:" : "") + "\"" + corpus.phrase() + "\""
+        let options = SearchOptions(limit: [1, 5, 20][round % 3], perDocument: round % 2 == 0 ? 1 : nil)
+        let pruned = try searcher.search(query, options: options).hits
+        #expect(pruned == (try reference.search(query, options: options)), "\(query)")
+    }
+}

@@ -1,4 +1,5 @@
 import Analysis
+import Index
 import Search
 import TestSupport
 
@@ -9,7 +10,7 @@ struct RandomCorpus {
     let paths = ["docs/api/a.html", "docs/api/b.html", "docs/guide/c.html", "notes/d.xml", "notes/e.xml", "f.html"]
     let languages: [String?] = ["en", "en-GB", "fr", nil]
     /// The passages of the last segment made, as text, to pick phrases from.
-    private(set) var texts: [[SearchField: [String]]] = []
+    private(set) var texts: [[IndexField: [String]]] = []
 
     init(seed: UInt64, vocabularySize: Int = 40) {
         generator = SeededGenerator(seed: seed)
@@ -46,7 +47,7 @@ struct RandomCorpus {
                     path: paths.randomElement(using: &generator) ?? "", language: languages.randomElement(using: &generator) ?? nil))
             let title = words(1...4)
             for _ in 0..<Int.random(in: 1...6, using: &generator) {
-                let fields: [SearchField: [String]] = [.title: title, .section: words(0...3), .text: words(0...30)]
+                let fields: [IndexField: [String]] = [.title: title, .section: words(0...3), .text: words(0...30)]
                 texts.append(fields)
                 passages.append(
                     InMemorySegment.Passage(
@@ -90,7 +91,7 @@ struct RandomCorpus {
     }
 
     /// Two or three adjacent words from some passage's text, so phrases do match.
-    private mutating func phrase() -> String {
+    mutating func phrase() -> String {
         let text = texts.randomElement(using: &generator)?[.text] ?? []
         guard text.count >= 3 else { return word() + " " + word() }
         let start = Int.random(in: 0...(text.count - 2), using: &generator)

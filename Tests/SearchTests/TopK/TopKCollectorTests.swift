@@ -1,6 +1,7 @@
+import Index
 @testable import Search
-import Testing
 import TestSupport
+import Testing
 
 /// The collector's incremental per-document cap must equal "sort everything, keep each
 /// document's best N, cut at k", for any arrival of hits in key order.
