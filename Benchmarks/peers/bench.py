@@ -269,7 +269,7 @@ def main(argv):
             shutil.rmtree(work, ignore_errors=True)
     result["machine"]["load_average_at_end"] = os.getloadavg()
     with open(os.path.join(args.out, f"{args.tier}.json"), "w") as f:
-        json.dump(result, f, indent=1, sort_keys=True)
+        json.dump(result, f, sort_keys=True, separators=(",", ":"))
     text = report.table(result)
     with open(os.path.join(args.out, f"{args.tier}.md"), "w") as f:
         f.write(text + "\n")
