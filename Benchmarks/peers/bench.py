@@ -227,6 +227,7 @@ def run_searches(args, work, binary, citex_index, pfile, log, result):
             if failed:
                 result["notes"].append(f"citex search answered {len(queries) - failed} of {len(queries)} queries")
             result["search"]["citex"] = {"ok": True, "latency": report.latency(got["queries"], classes),
+                                         "passes": args.passes,
                                          "batch_s": got["batch"]["wall_s"] if got["batch"]["ok"] else None}
             ms = citex.single_call(binary, citex_index, queries[0]["words"][0], log)
             result["citex_single_call_ms"] = ms * 1000 if ms else None
