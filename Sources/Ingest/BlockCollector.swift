@@ -36,7 +36,7 @@ struct BlockCollector {
 
     private var start = RawBlock(
         kind: .text, text: "", line: 0, anchor: nil, mainAnchor: nil, articleAnchor: nil,
-        region: [], linkBytes: 0, textBytes: 0, preformatted: false)
+        region: [], linkBytes: 0, textBytes: 0, words: 0, preformatted: false)
 
     /// True while inside `<main>`/`role=main` or an `<article>`: page chrome evidence is weaker there.
     var insideContent: Bool { regionDepth.main > 0 || regionDepth.article > 0 }
@@ -94,7 +94,11 @@ struct BlockCollector {
                 flush()
             }
         case .lineBreak:
-            if preDepth > 0 { buffer.append(0x0A) } else { pendingSpace = true }
+            if preDepth == 0 {
+                pendingSpace = true
+            } else if !buffer.isEmpty {
+                buffer.append(0x0A)
+            }
         case .documentTitle:
             flush()
             capturingTitle = true
@@ -163,6 +167,7 @@ struct BlockCollector {
             if preformatted {
                 if byte != 0x0D, !(buffer.isEmpty && isSpace) {
                     if buffer.isEmpty { beginBlock(bytes, at: index, endLine: endLine) }
+                    if !isSpace, buffer.last.map({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) ?? true { start.words += 1 }
                     buffer.append(byte)
                     if linkDepth > 0 { start.linkBytes += 1 }
                 }
@@ -171,10 +176,13 @@ struct BlockCollector {
             } else {
                 if buffer.isEmpty {
                     beginBlock(bytes, at: index, endLine: endLine)
+                    start.words = 1
                 } else if pendingCell {
                     buffer.append(contentsOf: [0x20, 0xE2, 0x80, 0x94, 0x20])
+                    start.words += 2
                 } else if pendingSpace {
                     buffer.append(0x20)
+                    start.words += 1
                 }
                 pendingSpace = false
                 pendingCell = false
@@ -203,7 +211,7 @@ struct BlockCollector {
         start = RawBlock(
             kind: .text, text: "", line: max(1, endLine - newlines), anchor: lastAnchor,
             mainAnchor: lastMainAnchor, articleAnchor: lastArticleAnchor, region: region,
-            linkBytes: 0, textBytes: 0, preformatted: preDepth > 0)
+            linkBytes: 0, textBytes: 0, words: 0, preformatted: preDepth > 0)
         pendingSpace = false
         pendingCell = false
     }

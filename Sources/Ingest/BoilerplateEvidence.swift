@@ -54,10 +54,10 @@ enum BoilerplateEvidence {
             if index > start {
                 let word = UnsafeBufferPointer(rebasing: names[start..<index])
                 let hash = ByteName.hash(word)
-                if strongStems.contains(where: { startsWith(word, $0) }) { return .strong }
+                if strongStems.contains(where: { ByteName.hasPrefix(word, $0) }) { return .strong }
                 if let previous, strongPairs.contains(where: { $0.0 == previous && $0.1 == hash }) { return .strong }
                 if contentWords.contains(hash) { return .none }
-                if weakWords.contains(hash) || weakStems.contains(where: { startsWith(word, $0) }) { weak = true }
+                if weakWords.contains(hash) || weakStems.contains(where: { ByteName.hasPrefix(word, $0) }) { weak = true }
                 previous = hash
             }
             start = index + 1
@@ -89,31 +89,15 @@ enum BoilerplateEvidence {
         var pointer = style
         while pointer.pointee != 0 {
             let byte = pointer.pointee
-            if byte != 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { compact.append(lowered(byte)) }
+            if byte != 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { compact.append(byte) }
             pointer += 1
         }
         return compact.withUnsafeBufferPointer {
-            contains($0, Array("display:none".utf8)) || contains($0, Array("visibility:hidden".utf8))
+            ByteName.firstIndex(of: Array("display:none".utf8), in: $0) != nil
+                || ByteName.firstIndex(of: Array("visibility:hidden".utf8), in: $0) != nil
         }
     }
 
-    private static func startsWith(_ word: UnsafeBufferPointer<UInt8>, _ stem: [UInt8]) -> Bool {
-        guard word.count >= stem.count else { return false }
-        for index in 0..<stem.count where lowered(word[index]) != stem[index] { return false }
-        return true
-    }
-
-    /// ASCII case-insensitive substring search; `needle` is lowercase.
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count else { return false }
-        for index in 0...(haystack.count - needle.count)
-        where startsWith(UnsafeBufferPointer(rebasing: haystack[index...]), needle) {
-            return true
-        }
-        return false
-    }
-
-    private static func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
     private static func bytes(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
     private static func hashes(_ words: [String]) -> Set<UInt64> { Set(words.map(ByteName.hash)) }
 }

@@ -23,13 +23,9 @@ public enum SourceFormat: Sendable, Equatable {
     /// format; otherwise an XML declaration means XML, HTML-only tags mean HTML, other markup
     /// XML. Plain text is nil.
     public static func detect(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> SourceFormat? {
-        var head = bytes.prefix(2048).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
-        func has(_ needle: String) -> Bool {
-            let pattern = Array(needle.utf8)
-            guard head.count >= pattern.count else { return false }
-            return (0...(head.count - pattern.count)).contains { head[$0..<($0 + pattern.count)].elementsEqual(pattern) }
-        }
+        var head = UnsafeBufferPointer(rebasing: bytes.prefix(2048))
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = UnsafeBufferPointer(rebasing: head[3...]) }
+        func has(_ needle: String) -> Bool { ByteName.firstIndex(of: Array(needle.utf8), in: head) != nil }
         if has("<html") || has("<!doctype html") { return .html }
         if let claimed = claimed(byPath: path) { return claimed }
         guard let first = head.firstIndex(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }),

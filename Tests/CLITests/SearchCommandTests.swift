@@ -82,3 +82,13 @@ import TestSupport
     let second = try CLIRunner.run(["search", "kampala"], in: folder)
     #expect(second.stderr.isEmpty)
 }
+
+@Test func aQueryOfOnlyStopwordsStillFindsItsPhrase() throws {
+    let (folder, ids) = try indexedFixture()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try CLIRunner.run(["search", "\"of the\"", "--index", "idx", "--format", "trec"], in: folder)
+    #expect(result.status == 0)
+    let unquoted = try CLIRunner.run(["search", "it was", "--index", "idx", "--format", "json"], in: folder)
+    #expect(unquoted.status == 0)
+    #expect(unquoted.stdout.contains(ids[0]))
+}

@@ -102,6 +102,20 @@ import Testing
         #expect(storage.contents(of: WriteLock.fileName) == nil)
     }
 
+    @Test func anIndexFromAnotherAnalyzerVersionAsksForARebuild() throws {
+        let storage = MemoryStorage()
+        let old = IndexSettings(stemming: false, analyzerVersion: 999)
+        try Self.write(RandomCorpus.documents(count: 3, seed: 25), to: storage, options: .init(settings: old))
+        #expect(try IndexReader.open(storage).settings == old)
+        #expect {
+            _ = try IndexWriter(storage: storage)
+        } throws: { error in
+            "\(error)".contains("--rebuild") && (error as? IndexError)?.kind == .invalid
+        }
+        try Self.write([], to: storage, options: .init(rebuild: true))
+        #expect(try IndexReader.open(storage).settings == IndexSettings())
+    }
+
     @Test func aReaderKeepsItsCommitWhileAWriterCommitsAndMerges() throws {
         let directory = try CLIRunner.temporaryDirectory("citex-index")
         defer { try? FileManager.default.removeItem(at: directory) }
