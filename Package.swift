@@ -30,7 +30,10 @@ let package = Package(
             name: "CitexCLI",
             dependencies: ["Citex", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
+        .executableTarget(
+            name: "SearchBenchmark", dependencies: ["Search", "TestSupport"], path: "Benchmarks/SearchBenchmark"),
+        .testTarget(
+            name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "TestSupport"]),

@@ -1,0 +1,110 @@
+"""The citex side of the benchmark: release build, end-to-end indexing, stats, extract, search.
+
+Every step tolerates a missing or failing command: it returns None (or a result whose `ok` is
+False) and the report prints "n/a" for citex while the peers still run.
+"""
+import json
+import os
+import statistics
+import subprocess
+
+import measure
+from querygen import citex_syntax
+
+
+def build(repo, log, timeout):
+    """`swift build -c release`; the path of the citex binary, or None."""
+    r = measure.run(["swift", "build", "-c", "release", "--product", "citex"], cwd=repo, log=log, timeout=timeout)
+    if not r["ok"]:
+        return None, r
+    path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=repo,
+                          capture_output=True, text=True).stdout.strip()
+    binary = os.path.join(path, "citex")
+    return (binary if os.access(binary, os.X_OK) else None), r
+
+
+def index(binary, dirs, corpus, index_dir, log, timeout):
+    return measure.run([binary, "index", *dirs, "--index", index_dir], cwd=corpus, log=log, timeout=timeout)
+
+
+def stats(binary, index_dir, log):
+    """`citex stats --format json` parsed, or None."""
+    out = index_dir.rstrip("/") + ".stats.json"
+    r = measure.run([binary, "stats", "--index", index_dir, "--format", "json"], stdout=out, log=log, timeout=120)
+    if not r["ok"]:
+        return None
+    try:
+        with open(out) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
+def extract(binary, dirs, corpus, out, log, timeout):
+    r = measure.run([binary, "extract", *dirs, "--format", "json"], cwd=corpus, stdout=out, log=log, timeout=timeout)
+    if r["ok"] and os.path.getsize(out) == 0:
+        r.update(ok=False, error="empty output")
+    return r
+
+
+def _write_queries(path, queries, prefix=""):
+    """`qid<TAB>query` lines, the `--queries` input format."""
+    with open(path, "w") as f:
+        for q in queries:
+            f.write(f"{prefix}{q['qid']}\t{citex_syntax(q)}\n")
+
+
+def _ok_search(r):
+    """Search exits 1 when a query has no hits (like grep): still a valid run."""
+    return r["rc"] in (0, 1) and not r["timed_out"]
+
+
+def search(binary, index_dir, queries, work, k, passes, log, timeout):
+    """Run the query set in one process like the peers: a warm-up pass, then `passes` timed
+    passes (the same queries again in the same file, qids prefixed); each query keeps its
+    fastest `took_ms`.
+
+    Returns {"queries": [{qid, ms, hits}], "batch": measure-result of a second batch process
+    over the queries once (end-to-end time)}, or None when search is unavailable."""
+    names = ("citex-passes.tsv", "citex-queries.tsv", "citex-search.jsonl")
+    warm, plain, out = (os.path.join(work, n) for n in names)
+    _write_queries(plain, queries)
+    _write_queries(warm, queries, prefix="warm:")
+    for p in range(passes):
+        with open(warm, "a") as f:
+            f.write("".join(f"p{p}:{q['qid']}\t{citex_syntax(q)}\n" for q in queries))
+    cmd = [binary, "search", "--index", index_dir, "--queries", "{}", "--format", "json", "-k", str(k)]
+    r = measure.run([c.replace("{}", warm) for c in cmd], stdout=out, log=log, timeout=timeout)
+    if not _ok_search(r):
+        return None, r
+    best = {}
+    with open(out) as f:
+        for line in f:
+            try:
+                obj = json.loads(line)
+            except ValueError:
+                continue
+            tag, _, qid = str(obj.get("qid", "")).partition(":")
+            if tag == "warm" or not qid:
+                continue
+            ms = float(obj.get("took_ms", "nan"))
+            row = best.setdefault(qid, {"qid": qid, "ms": ms, "hits": []})
+            row["ms"] = min(row["ms"], ms)
+            row["hits"] = [str(h.get("id")) for h in obj.get("hits", [])]
+    rows = list(best.values())
+    if not rows:
+        return None, dict(r, ok=False, error="no JSON lines with a qid")
+    batch = measure.run([c.replace("{}", plain) for c in cmd], stdout=os.devnull, log=log, timeout=timeout)
+    batch["ok"] = _ok_search(batch)
+    return {"queries": rows, "batch": batch}, r
+
+
+def single_call(binary, index_dir, word, log, runs=7):
+    """Median wall time of one whole CLI call (start, open, search, print 10 hits), warm OS cache."""
+    times = []
+    for _ in range(runs):
+        r = measure.run([binary, "search", "--index", index_dir, word, "-k", "10"], log=log, timeout=60)
+        if not _ok_search(r):
+            return None
+        times.append(r["wall_s"])
+    return statistics.median(times[1:])

@@ -1,0 +1,94 @@
+import Foundation
+import Index
+import Ingest
+
+/// Brings an index up to date with folders of sources: the orchestration behind
+/// `citex index` (walk, compare, ingest, delete, commit).
+///
+/// A file is re-ingested only when its size or mtime changed *and* its content hash differs,
+/// so touching a file costs a hash, not a parse. A changed document's old passages are
+/// deleted in the same commit that adds the new ones; unchanged passages keep their IDs
+/// because the ingester derives IDs from path and text.
+public enum IndexUpdater {
+    public static func run(_ options: IndexRunOptions) throws -> IndexRunSummary {
+        let started = Date()
+        var summary = IndexRunSummary()
+        for root in options.roots where !FileManager.default.fileExists(atPath: root) {
+            throw IndexError(.invalid, file: root, reason: "no such file or folder")
+        }
+        let storage = try FileSystemStorage(path: options.index, create: true)
+        let writer = try IndexWriter(storage: storage, options: IndexWriter.Options(
+            memoryBudget: options.memoryBudget, settings: IndexSettings(stemming: options.stemming),
+            rebuild: options.rebuild))
+        defer { writer.close() }
+
+        let walk = SourceWalker.walk(options.roots)
+        summary.skipped = walk.skipped.map { IndexRunSummary.Skip(path: $0.path, reason: $0.reason) }
+        var seen = Set<String>()
+        var pending: [SourceFile] = []
+        var knownHashes: [String: UInt64] = [:]
+        for file in walk.files {
+            let path = IndexLocation.absolute(file.absolutePath)
+            seen.insert(path)
+            guard let stamp = writer.stamp(of: path) else {
+                pending.append(file)
+                continue
+            }
+            if stamp.size == file.size && stamp.modified == file.modified {
+                summary.unchanged += 1
+                continue
+            }
+            let hash = contentHash(file.absolutePath)
+            if hash == stamp.contentHash {
+                summary.unchanged += 1
+            } else {
+                knownHashes[path] = hash
+                pending.append(file)
+            }
+        }
+
+        var failure: (any Error)?
+        Ingester().ingest(files: pending) { file, result in
+            guard failure == nil else { return }
+            let path = IndexLocation.absolute(file.absolutePath)
+            let replacing = writer.stamp(of: path) != nil
+            switch result {
+            case .success(let document):
+                let stamp = SourceStamp(
+                    absolutePath: path, size: file.size, modified: file.modified,
+                    contentHash: knownHashes[path] ?? contentHash(file.absolutePath))
+                do {
+                    try writer.add(document, source: stamp)
+                } catch {
+                    failure = error
+                    return
+                }
+                if replacing { summary.updated += 1 } else { summary.added += 1 }
+                summary.passages += document.passages.count
+                summary.bytesIngested += file.size
+            case .failure(let error):
+                summary.skipped.append(IndexRunSummary.Skip(path: error.path, reason: error.reason))
+                if replacing, writer.remove(absolutePath: path) { summary.removed += 1 }
+            }
+        }
+        if let failure { throw failure }
+
+        let roots = options.roots.map(IndexLocation.absolute)
+        for path in writer.absolutePaths where !seen.contains(path) && roots.contains(where: { IndexLocation.isInside(path, $0) }) {
+            if writer.remove(absolutePath: path) { summary.removed += 1 }
+        }
+        summary.generation = try writer.commit(compact: options.compact)
+        writer.close()
+        let reader = try IndexReader.open(storage)
+        summary.documents = reader.documentCount
+        summary.segments = reader.segments.count
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// XXH64 of the file's bytes (0 when it cannot be read: it then counts as changed).
+    static func contentHash(_ path: String) -> UInt64 {
+        guard let data = FileManager.default.contents(atPath: path) else { return 0 }
+        return data.withUnsafeBytes { XXHash64.hash($0) }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Index
+import Search
+import Snippets
+
+/// One opened index answering queries: the reader, the searcher and the snippet builder are
+/// set up once, so a batch of queries pays the start-up once.
+public final class SearchSession {
+    public let settings: SearchSettings
+    private let reader: IndexReader
+    private var searcher: Searcher
+    private let snippets: SnippetBuilder
+
+    /// Opens the last commit of the index in `settings.index`.
+    public init(_ settings: SearchSettings) throws {
+        self.settings = settings
+        reader = try IndexReader.open(at: settings.index)
+        let analyzer = reader.settings.analyzer
+        searcher = Searcher(
+            segments: reader.segments, analyzer: analyzer, parameters: settings.bm25, fieldWeights: settings.fieldWeights)
+        snippets = SnippetBuilder(analyzer: analyzer, options: settings.snippet)
+    }
+
+    /// Runs `query` and returns its hits with snippets and citations.
+    /// - Throws: `SearchError` for a malformed query, `IndexError` for a damaged index.
+    public func search(_ query: String, qid: String? = nil) throws -> SearchAnswer {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = try searcher.search(query, options: settings.searchOptions)
+        let highlight = HighlightQuery(
+            terms: result.queryTerms.terms.map { Array($0.utf8) }, phrases: result.queryTerms.phrases.map { $0.map { Array($0.utf8) } })
+        var documents: [DocumentKey: Document] = [:]
+        var hits: [CitedHit] = []
+        for (rank, hit) in result.hits.enumerated() {
+            let segment = reader.segments[hit.segment]
+            let passage = try segment.passage(hit.passage).passage
+            let key = DocumentKey(segment: hit.segment, document: hit.document.rawValue)
+            let document = try documents[key] ?? segment.document(hit.document).document
+            documents[key] = document
+            hits.append(CitedHit(
+                rank: rank + 1, score: hit.score, document: document, passage: passage,
+                snippet: snippets.snippet(of: passage.text, for: highlight)))
+        }
+        let took = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        let page = ResultPage(query: query, qid: qid, total: result.matchesScored, tookMilliseconds: took, hits: hits)
+        return SearchAnswer(page: page, notes: result.notes)
+    }
+
+    private struct DocumentKey: Hashable {
+        var segment: Int
+        var document: UInt32
+    }
+}
+
+/// A page of results and the remarks to show beside it (a capped prefix expansion).
+public struct SearchAnswer: Sendable {
+    public var page: ResultPage
+    public var notes: [String]
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Citex
+import Foundation
+
+/// `citex index`: builds or updates the index from folders of pages.
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Build or update the index from files and folders (only new and changed files are read).")
+
+    @Argument(help: "Files or folders to index (default: Corpus).")
+    var paths: [String] = []
+
+    @Option(name: .long, help: "The index folder (default: $CITEX_INDEX, else Index).")
+    var index: String?
+
+    @Option(name: .long, help: "Memory budget for the writer, e.g. 256M or 2G.")
+    var memory = ByteCount(bytes: 512 << 20)
+
+    @Flag(name: .long, help: "Merge the index into one segment afterwards.")
+    var compact = false
+
+    @Flag(name: .long, help: "Discard the existing index and index everything again.")
+    var rebuild = false
+
+    @Flag(name: .long, help: "Turn English stemming off (for a new or rebuilt index).")
+    var noStemming = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let options = IndexRunOptions(
+            roots: paths.isEmpty ? IndexLocation.defaultRoots : paths, index: IndexLocation.resolve(index),
+            memoryBudget: memory.bytes, compact: compact, rebuild: rebuild, stemming: !noStemming)
+        let summary = try CLIErrors.reporting { try IndexUpdater.run(options) }
+        guard !quiet else { return }
+        for skip in summary.skipped { Diagnostics.print("skipped \(skip.path): \(skip.reason)") }
+        Diagnostics.print(Self.summaryLine(summary))
+    }
+
+    static func summaryLine(_ s: IndexRunSummary) -> String {
+        var reasons: [String: Int] = [:]
+        for skip in s.skipped { reasons[skip.reason, default: 0] += 1 }
+        let skipped = s.skipped.isEmpty ? "0 skipped"
+            : "\(s.skipped.count) skipped (" + reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")"
+        let megabytes = Double(s.bytesIngested) / 1_048_576
+        let rate = s.seconds > 0 ? megabytes / s.seconds : 0
+        return "indexed: \(s.added) added, \(s.updated) updated, \(s.removed) removed, \(s.unchanged) unchanged, "
+            + "\(skipped); \(s.passages) passages written; "
+            + String(format: "%.2f s (%.1f MB read, %.1f MB/s)", s.seconds, megabytes, rate)
+            + "; index: \(s.documents) documents in \(s.segments) segment\(s.segments == 1 ? "" : "s"), generation \(s.generation)"
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Citex
+import Foundation
+
+/// `citex stats`: what the index holds and how many bytes each part takes.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "Show documents, passages, terms, segments and bytes on disk.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(name: .long, help: "The index folder (default: $CITEX_INDEX, else Index).")
+    var index: String?
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let stats = try CLIErrors.reporting { try IndexMaintenance.statistics(index: IndexLocation.resolve(index)) }
+        let total = stats.bytes.values.reduce(0, +)
+        switch format {
+        case .json:
+            let object: [String: Any] = [
+                "documents": stats.documents, "passages": stats.passages, "terms": stats.terms,
+                "segments": stats.segments, "deleted": stats.deleted, "bytes": stats.bytes,
+                "total_bytes": total, "generation": stats.generation, "stemming": stats.stemming,
+            ]
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+        case .text:
+            print("documents  \(stats.documents)")
+            print("passages   \(stats.passages)")
+            print("deleted    \(stats.deleted)")
+            print("terms      \(stats.terms)")
+            print("segments   \(stats.segments)")
+            print("generation \(stats.generation)")
+            print("stemming   \(stats.stemming ? "on" : "off")")
+            print("bytes      \(total)")
+            for (part, size) in stats.bytes.sorted(by: { $0.key < $1.key }) {
+                print("  \(part.padding(toLength: 10, withPad: " ", startingAt: 0)) \(size)")
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// Packs blocks of 128 unsigned 32-bit integers at a fixed bit width: the core of the
+/// postings codec (document gaps and frequencies).
+///
+/// A block at width `w` takes exactly `16 * w` bytes: value `i` occupies bits
+/// `i*w ..< (i+1)*w` of the block read as little-endian 64-bit words. Width 0 (all zeros)
+/// takes no bytes.
+public enum BitPacking {
+    public static let blockSize = 128
+
+    /// Bits needed for the largest of `values`.
+    static func width(_ values: UnsafeBufferPointer<UInt32>) -> Int {
+        var combined: UInt32 = 0
+        for v in values { combined |= v }
+        return 32 - combined.leadingZeroBitCount
+    }
+
+    /// Appends `values` (exactly 128) packed at `width` bits.
+    static func pack(_ values: UnsafeBufferPointer<UInt32>, width: Int, into out: inout ByteWriter) {
+        guard width > 0 else { return }
+        var accumulator: UInt64 = 0
+        var filled = 0
+        for v in values {
+            accumulator |= UInt64(v) << UInt64(filled)
+            filled += width
+            if filled >= 64 {
+                out.appendFixed(accumulator)
+                filled -= 64
+                accumulator = filled > 0 ? UInt64(v) >> UInt64(width - filled) : 0
+            }
+        }
+    }
+
+    /// Unpacks 128 values of `width` bits from `source` into `destination`.
+    /// - Warning: the caller checks that `16 * width` bytes are readable at `source`.
+    @inlinable
+    static func unpack(_ source: UnsafeRawPointer, width: Int, into destination: UnsafeMutablePointer<UInt32>) {
+        guard width > 0 else {
+            destination.update(repeating: 0, count: blockSize)
+            return
+        }
+        let mask: UInt64 = width == 64 ? ~0 : (1 << UInt64(width)) - 1
+        var bit = 0
+        for i in 0..<blockSize {
+            let word = bit >> 6
+            let shift = UInt64(bit & 63)
+            var v = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: word << 3, as: UInt64.self)) >> shift
+            if Int(shift) + width > 64 {
+                v |= UInt64(littleEndian: source.loadUnaligned(fromByteOffset: (word + 1) << 3, as: UInt64.self)) << (64 - shift)
+            }
+            destination[i] = UInt32(truncatingIfNeeded: v & mask)
+            bit += width
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// A passage as the passage store returns it: the passage and the segment-local number of
+/// its document (for the title, path and URL to cite it by).
+public struct StoredPassage: Sendable, Equatable {
+    public var passage: Passage
+    public var document: DocumentNumber
+
+    public init(passage: Passage, document: DocumentNumber) {
+        self.passage = passage
+        self.document = document
+    }
+
+    /// Record layout in `.passages`: u64 id │ varint document │ varint ordinal │ varint line │
+    /// anchor? │ varint sectionCount │ section strings │ text.
+    static func encode(_ passage: Passage, document: DocumentNumber, into out: inout ByteWriter) {
+        out.appendFixed(passage.id.rawValue)
+        out.appendVarint(document.rawValue)
+        out.appendVarint(passage.ordinal)
+        out.appendVarint(max(passage.line, 0))
+        out.appendOptionalString(passage.anchor)
+        out.appendVarint(passage.section.count)
+        for heading in passage.section { out.appendString(heading) }
+        out.appendString(passage.text)
+    }
+
+    static func decode(_ reader: inout ByteReader) throws -> StoredPassage {
+        let id = PassageID(rawValue: try reader.fixed(UInt64.self))
+        let document = DocumentNumber(try reader.count(below: Int(UInt32.max)))
+        let ordinal = try reader.count()
+        let line = try reader.count()
+        let anchor = try reader.optionalString()
+        let sectionCount = try reader.count(below: reader.bytes.count + 1)
+        var section: [String] = []
+        for _ in 0..<sectionCount { section.append(try reader.string()) }
+        let text = try reader.string()
+        return StoredPassage(
+            passage: Passage(id: id, ordinal: ordinal, section: section, text: text, line: line, anchor: anchor),
+            document: document)
+    }
+}

@@ -1,0 +1,205 @@
+/// Block decoding and skip-metadata reading: the cold half of `PostingsCursor`, entered
+/// once per 128 postings. Every read is checked against the file's end and every decoded
+/// block against its skip entry, so a damaged file ends the cursor (`isDamaged`) instead of
+/// crashing or returning passages that do not exist.
+extension PostingsCursor {
+    init(segment: SegmentReader, field: IndexField, info: TermInfo) {
+        self.init(
+            owner: segment, postings: segment.postingsPayload, positions: segment.positionsPayload,
+            norms: segment.norms(field), passageCount: segment.passageCount, info: info)
+    }
+
+    /// A cursor over raw payloads; `owner` keeps them alive.
+    init(
+        owner: AnyObject, postings: UnsafeRawBufferPointer, positions: UnsafeRawBufferPointer, norms: NormsView,
+        passageCount: Int, info: TermInfo
+    ) {
+        self.owner = owner
+        passageLimit = UInt32(clamping: passageCount)
+        data = postings.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
+        dataCount = postings.count
+        positionData = positions.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
+        positionCount = positions.count
+        self.norms = norms
+        buffer = PostingsBlockBuffer()
+        documentFrequency = info.documentFrequency
+        fullBlocks = info.documentFrequency / BitPacking.blockSize
+        blockTotal = (info.documentFrequency + BitPacking.blockSize - 1) / BitPacking.blockSize
+        positionsStart = info.positionsOffset
+        var offset = info.postingsOffset
+        var skipLength = 0
+        var valid = info.documentFrequency > 0 && info.postingsOffset <= postings.count
+            && info.positionsOffset <= positions.count
+        if info.documentFrequency >= BitPacking.blockSize {
+            if let length = Self.readVarint(data, &offset, limit: dataCount), length < UInt64(dataCount) {
+                skipLength = Int(length)
+            } else {
+                valid = false
+            }
+        }
+        skipStart = offset
+        dataStart = offset + skipLength
+        guard valid else {
+            markDamaged()
+            return
+        }
+        restartMetadata()
+        loadBlock(0)
+    }
+
+    @usableFromInline
+    var hasSkip: Bool { documentFrequency >= BitPacking.blockSize }
+
+    @inline(__always)
+    static func readVarint(_ base: UnsafeRawPointer, _ offset: inout Int, limit: Int) -> UInt64? {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < limit && shift < 64 {
+            let byte = base.load(fromByteOffset: offset, as: UInt8.self)
+            offset += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return result }
+            shift += 7
+        }
+        return nil
+    }
+
+    @usableFromInline
+    mutating func markDamaged() {
+        isDamaged = true
+        current = .end
+        count = 0
+        index = 0
+        decodedBlock = blockTotal
+    }
+
+    /// Rewinds the skip metadata to the first block (no-op for a single-block term, whose
+    /// metadata comes from decoding it).
+    @usableFromInline
+    mutating func restartMetadata() {
+        if !hasSkip && metaBlock == 0 { return }
+        metaBlock = -1
+        metaLast = 0
+        metaDataStart = dataStart
+        metaDataBytes = 0
+        metaPositionStart = positionsStart
+        metaPositionBytes = 0
+        skipOffset = skipStart
+        loadNextMetadata()
+    }
+
+    @usableFromInline
+    mutating func loadNextMetadata() {
+        let first = metaBlock < 0
+        metaBlock += 1
+        metaBase = first ? 0 : metaLast &+ 1
+        metaDataStart += metaDataBytes
+        metaPositionStart += metaPositionBytes
+        guard hasSkip else { return }
+        let limit = dataStart
+        guard let last = Self.readVarint(data, &skipOffset, limit: limit),
+              let dataBytes = Self.readVarint(data, &skipOffset, limit: limit),
+              let positionBytes = Self.readVarint(data, &skipOffset, limit: limit),
+              let maxFreq = Self.readVarint(data, &skipOffset, limit: limit),
+              let minNorm = Self.readVarint(data, &skipOffset, limit: limit),
+              last < UInt64(passageLimit), dataBytes < UInt64(dataCount),
+              positionBytes < UInt64(positionCount + 1)
+        else { return markDamaged() }
+        metaLast = metaBase &+ UInt32(last)
+        metaDataBytes = Int(dataBytes)
+        metaPositionBytes = Int(positionBytes)
+        metaMaxFreq = UInt32(truncatingIfNeeded: maxFreq)
+        metaMinNorm = UInt32(truncatingIfNeeded: minNorm)
+    }
+
+    /// Decodes block `block` into the buffer and positions the cursor on its first entry.
+    @usableFromInline
+    mutating func loadBlock(_ block: Int) {
+        guard block < blockTotal else {
+            current = .end
+            index = max(count - 1, 0)
+            return
+        }
+        if metaBlock > block { restartMetadata() }
+        while metaBlock < block && !isDamaged { loadNextMetadata() }
+        guard !isDamaged else { return }
+        let decoded = block < fullBlocks ? decodeFullBlock() : decodeTail()
+        guard decoded else { return markDamaged() }
+        decodedBlock = block
+        index = 0
+        positionIndex = 0
+        positionOffset = metaPositionStart
+        current = PassageNumber(rawValue: buffer.docs[0])
+    }
+
+    private mutating func decodeFullBlock() -> Bool {
+        var offset = metaDataStart
+        let size = BitPacking.blockSize
+        guard offset < dataCount else { return false }
+        let width = Int(data.load(fromByteOffset: offset, as: UInt8.self))
+        guard width <= 32, offset + 2 + 16 * width <= dataCount else { return false }
+        BitPacking.unpack(data + offset + 1, width: width, into: buffer.docs)
+        offset += 1 + 16 * width
+        let freqWidth = Int(data.load(fromByteOffset: offset, as: UInt8.self))
+        guard freqWidth <= 32, offset + 1 + 16 * freqWidth <= dataCount else { return false }
+        BitPacking.unpack(data + offset + 1, width: freqWidth, into: buffer.freqs)
+        offset += 1 + 16 * freqWidth
+        var next = metaBase
+        var increasing = true
+        for i in 0..<size {
+            let passage = next &+ buffer.docs[i]
+            increasing = increasing && passage >= next
+            buffer.docs[i] = passage
+            next = passage &+ 1
+            buffer.freqs[i] &+= 1
+        }
+        count = size
+        return increasing && offset - metaDataStart == metaDataBytes && buffer.docs[size - 1] == metaLast
+            && metaLast < passageLimit
+    }
+
+    private mutating func decodeTail() -> Bool {
+        let total = documentFrequency - fullBlocks * BitPacking.blockSize
+        let limit = UInt64(passageLimit)
+        var offset = metaDataStart
+        var next = UInt64(metaBase)
+        var maxFreq: UInt32 = 0
+        var minNorm = UInt32.max
+        for i in 0..<total {
+            guard let entry = Self.readVarint(data, &offset, limit: dataCount) else { return false }
+            var freq: UInt64 = 1
+            if entry & 1 == 0 {
+                guard let extra = Self.readVarint(data, &offset, limit: dataCount), extra < UInt64(UInt32.max) else {
+                    return false
+                }
+                freq = extra + 1
+            }
+            guard entry >> 1 < limit else { return false }
+            let passage = next + (entry >> 1)
+            guard passage < limit else { return false }
+            buffer.docs[i] = UInt32(passage)
+            buffer.freqs[i] = UInt32(freq)
+            maxFreq = max(maxFreq, UInt32(freq))
+            minNorm = min(minNorm, norms[Int(passage)])
+            next = passage + 1
+        }
+        count = total
+        if hasSkip { return buffer.docs[total - 1] == metaLast }
+        metaLast = buffer.docs[total - 1]
+        metaMaxFreq = maxFreq
+        metaMinNorm = minNorm
+        return true
+    }
+
+    mutating func skipPositions(_ number: Int) {
+        var remaining = number
+        while remaining > 0 && positionOffset < positionCount {
+            if positionData.load(fromByteOffset: positionOffset, as: UInt8.self) < 0x80 { remaining -= 1 }
+            positionOffset += 1
+        }
+    }
+
+    func readPositionVarint(_ offset: inout Int) -> UInt32? {
+        Self.readVarint(positionData, &offset, limit: positionCount).map { UInt32(truncatingIfNeeded: $0) }
+    }
+}

@@ -1,0 +1,182 @@
+/// Iterates one term's postings in one field of one segment: passages in increasing order,
+/// with frequencies, positions on demand, and the per-block maxima that dynamic pruning
+/// (block-max WAND, MaxScore) needs to skip blocks that cannot reach the top k.
+///
+/// A new cursor is positioned on its first passage. Deleted passages are included; check
+/// `SegmentReader.isDeleted`. The hot methods are `@inlinable` so a searcher in another
+/// module gets them specialised and inlined.
+///
+/// ```swift
+/// var cursor = segment.postings(.text, term: "whale")!
+/// while cursor.passage != .end {
+///     score(cursor.passage, cursor.frequency)
+///     cursor.next()
+/// }
+/// ```
+/// - Warning: copies of a cursor share its decoding buffer; use one copy at a time
+///   (make a fresh cursor from the segment to iterate twice).
+public struct PostingsCursor {
+    /// Keeps the mapped files alive.
+    @usableFromInline let owner: AnyObject
+    @usableFromInline let passageLimit: UInt32
+    @usableFromInline let data: UnsafeRawPointer
+    @usableFromInline let dataCount: Int
+    @usableFromInline let positionData: UnsafeRawPointer
+    @usableFromInline let positionCount: Int
+    @usableFromInline let norms: NormsView
+    @usableFromInline let buffer: PostingsBlockBuffer
+    @usableFromInline let fullBlocks: Int
+    @usableFromInline let blockTotal: Int
+    @usableFromInline let skipStart: Int
+    @usableFromInline let dataStart: Int
+    @usableFromInline let positionsStart: Int
+    /// Passages containing the term (deleted ones included): the `n` of BM25's idf.
+    public let documentFrequency: Int
+
+    /// The current passage, or `.end` once exhausted.
+    @inlinable
+    public var passage: PassageNumber { current }
+    @usableFromInline var current: PassageNumber = .end
+    /// Set when the postings turned out inconsistent (a damaged file): the cursor ended early.
+    public internal(set) var isDamaged = false
+
+    // The decoded block: its number, how many entries it holds, the current entry.
+    @usableFromInline var decodedBlock = -1
+    @usableFromInline var count = 0
+    @usableFromInline var index = 0
+    // Positions of the decoded block: the entry whose positions start at `positionOffset`.
+    @usableFromInline var positionIndex = 0
+    @usableFromInline var positionOffset = 0
+
+    // Metadata of block `metaBlock` (may run ahead of the decoded block after a shallow advance).
+    @usableFromInline var metaBlock = -1
+    @usableFromInline var metaBase: UInt32 = 0
+    @usableFromInline var metaLast: UInt32 = 0
+    @usableFromInline var metaMaxFreq: UInt32 = 0
+    @usableFromInline var metaMinNorm: UInt32 = 0
+    @usableFromInline var metaDataStart = 0
+    @usableFromInline var metaDataBytes = 0
+    @usableFromInline var metaPositionStart = 0
+    @usableFromInline var metaPositionBytes = 0
+    @usableFromInline var skipOffset = 0
+
+    /// The frequency of the term in the current passage.
+    @inlinable
+    public var frequency: UInt32 { buffer.freqs[index] }
+
+    /// Last passage of the block whose metadata is loaded (see `shallowAdvance(to:)`).
+    @inlinable
+    public var blockLastPassage: PassageNumber { PassageNumber(rawValue: metaLast) }
+    /// Highest frequency in that block: with `blockMinNorm`, an upper bound on any score in it.
+    @inlinable
+    public var blockMaxFrequency: UInt32 { metaMaxFreq }
+    /// Shortest field length in that block.
+    @inlinable
+    public var blockMinNorm: UInt32 { metaMinNorm }
+
+    /// Moves to the next passage and returns it (`.end` when there is none).
+    @inlinable
+    @discardableResult
+    public mutating func next() -> PassageNumber {
+        index += 1
+        if index < count {
+            current = PassageNumber(rawValue: buffer.docs[index])
+        } else {
+            loadBlock(decodedBlock + 1)
+        }
+        return passage
+    }
+
+    /// Moves to the first passage at or after `target` and returns it (`.end` when none).
+    /// Never moves backwards.
+    @inlinable
+    @discardableResult
+    public mutating func advance(to target: PassageNumber) -> PassageNumber {
+        guard target > passage else { return passage }
+        if buffer.docs[count - 1] < target.rawValue {
+            shallowAdvance(to: target)
+            guard metaLast >= target.rawValue else {
+                current = .end
+                return passage
+            }
+            loadBlock(metaBlock)
+            if passage == .end { return passage }
+        }
+        while buffer.docs[index] < target.rawValue { index += 1 }
+        current = PassageNumber(rawValue: buffer.docs[index])
+        return passage
+    }
+
+    /// Loads the metadata of the block that may contain `target`, without decoding any
+    /// passages; returns that block's last passage, or `.end` if `target` is past the last
+    /// passage of the term.
+    @inlinable
+    @discardableResult
+    public mutating func shallowAdvance(to target: PassageNumber) -> PassageNumber {
+        if metaBlock > decodedBlock, metaBase > target.rawValue { restartMetadata() }
+        while metaLast < target.rawValue && metaBlock + 1 < blockTotal { loadNextMetadata() }
+        return metaLast >= target.rawValue ? PassageNumber(rawValue: metaLast) : .end
+    }
+
+    /// The positions of the term in the current passage, in increasing order. If the
+    /// positions file is damaged, `result` may come back short and `isDamaged` is set.
+    public mutating func positions(into result: inout [UInt32]) {
+        result.removeAll(keepingCapacity: true)
+        guard passage != .end else { return }
+        while positionIndex < index {
+            skipPositions(Int(buffer.freqs[positionIndex]))
+            positionIndex += 1
+        }
+        var offset = positionOffset
+        var position: UInt32 = 0
+        for _ in 0..<buffer.freqs[index] {
+            guard let delta = readPositionVarint(&offset) else {
+                isDamaged = true
+                return
+            }
+            position &+= delta
+            result.append(position)
+        }
+    }
+
+    /// Every block's maxima, for a term-wide score bound (MaxScore) computed once per query.
+    public func blockSummaries() -> [PostingsBlockSummary] {
+        var copy = self
+        copy.restartMetadata()
+        var result: [PostingsBlockSummary] = []
+        result.reserveCapacity(blockTotal)
+        while true {
+            result.append(PostingsBlockSummary(
+                lastPassage: PassageNumber(rawValue: copy.metaLast), maxFrequency: copy.metaMaxFreq,
+                minNorm: copy.metaMinNorm))
+            guard copy.metaBlock + 1 < blockTotal else { return result }
+            copy.loadNextMetadata()
+        }
+    }
+}
+
+/// The maxima of one block of 128 postings (or the shorter last block).
+public struct PostingsBlockSummary: Sendable, Equatable {
+    public var lastPassage: PassageNumber
+    public var maxFrequency: UInt32
+    public var minNorm: UInt32
+}
+
+/// Scratch space for one decoded block, allocated once per cursor.
+@usableFromInline
+final class PostingsBlockBuffer {
+    @usableFromInline let docs: UnsafeMutablePointer<UInt32>
+    @usableFromInline let freqs: UnsafeMutablePointer<UInt32>
+
+    init() {
+        docs = .allocate(capacity: BitPacking.blockSize)
+        freqs = .allocate(capacity: BitPacking.blockSize)
+        docs.initialize(repeating: .max, count: BitPacking.blockSize)
+        freqs.initialize(repeating: 0, count: BitPacking.blockSize)
+    }
+
+    deinit {
+        docs.deallocate()
+        freqs.deallocate()
+    }
+}

@@ -1,0 +1,121 @@
+internal import CZstd
+
+/// Reads a record store in place (layout: `RecordStoreWriter`).
+struct RecordStore: @unchecked Sendable {
+    private let payload: UnsafeRawBufferPointer
+    let file: String
+    private let indexOffset: Int
+    private let blockCount: Int
+    let recordCount: Int
+    /// The `extra` array written with the store.
+    let extra: UnsafeRawBufferPointer
+    let extraCount: Int
+
+    private static let trailerSize = 40
+    private static let indexEntrySize = 12
+
+    init(payload: UnsafeRawBufferPointer, file: String) throws {
+        self.payload = payload
+        self.file = file
+        guard payload.count >= Self.trailerSize else { throw IndexError.damaged(file, "trailer missing") }
+        var reader = ByteReader(payload, offset: payload.count - Self.trailerSize, file: file)
+        let indexOffset = try reader.fixed(UInt64.self)
+        let blockCount = try reader.fixed(UInt64.self)
+        let recordCount = try reader.fixed(UInt64.self)
+        let extraOffset = try reader.fixed(UInt64.self)
+        let extraCount = try reader.fixed(UInt64.self)
+        let size = UInt64(payload.count)
+        guard indexOffset < size, blockCount < size, recordCount < UInt64(UInt32.max), extraCount < size,
+              indexOffset + blockCount * UInt64(Self.indexEntrySize) + 8 == extraOffset,
+              extraOffset + extraCount * 4 + UInt64(Self.trailerSize) == size,
+              recordCount == 0 || blockCount > 0
+        else { throw IndexError.damaged(file, "inconsistent block index") }
+        self.indexOffset = Int(indexOffset)
+        self.blockCount = Int(blockCount)
+        self.recordCount = Int(recordCount)
+        self.extraCount = Int(extraCount)
+        extra = UnsafeRawBufferPointer(rebasing: payload[Int(extraOffset)..<Int(extraOffset + extraCount * 4)])
+    }
+
+    func extraValue(_ index: Int) -> UInt32 {
+        UInt32(littleEndian: extra.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
+    }
+
+    private func firstRecord(_ block: Int) -> Int {
+        Int(UInt32(littleEndian: payload.loadUnaligned(fromByteOffset: indexOffset + block * Self.indexEntrySize, as: UInt32.self)))
+    }
+
+    private func frameOffset(_ block: Int) -> Int {
+        Int(truncatingIfNeeded: UInt64(littleEndian: payload.loadUnaligned(
+            fromByteOffset: indexOffset + block * Self.indexEntrySize + 4, as: UInt64.self)))
+    }
+
+    private func frameEnd(_ block: Int) -> Int {
+        block + 1 < blockCount ? frameOffset(block + 1)
+            : Int(truncatingIfNeeded: UInt64(littleEndian: payload.loadUnaligned(
+                fromByteOffset: indexOffset + blockCount * Self.indexEntrySize, as: UInt64.self)))
+    }
+
+    /// Decompresses block `block` (checked against its bounds and zstd's checksum).
+    private func decompress(_ block: Int) throws -> [UInt8] {
+        let start = frameOffset(block), end = frameEnd(block)
+        guard start >= 0, start <= end, end <= indexOffset else {
+            throw IndexError.damaged(file, "block \(block) out of bounds")
+        }
+        let frame = UnsafeRawBufferPointer(rebasing: payload[start..<end])
+        let size = ZSTD_getFrameContentSize(frame.baseAddress, frame.count)
+        guard size != ZSTD_CONTENTSIZE_ERROR, size != ZSTD_CONTENTSIZE_UNKNOWN, size < 1 << 30 else {
+            throw IndexError.damaged(file, "bad compressed block at byte \(start)")
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(size))
+        let produced = bytes.withUnsafeMutableBytes {
+            ZSTD_decompress($0.baseAddress, $0.count, frame.baseAddress, frame.count)
+        }
+        guard ZSTD_isError(produced) == 0, produced == Int(size) else {
+            throw IndexError.damaged(file, "compressed block at byte \(start) does not decompress")
+        }
+        return bytes
+    }
+
+    /// Calls `body` with every record in order, decompressing each block once (for merges).
+    func forEach(_ body: (Int, inout ByteReader) throws -> Void) throws {
+        for block in 0..<blockCount {
+            let bytes = try decompress(block)
+            let last = block + 1 < blockCount ? firstRecord(block + 1) : recordCount
+            guard firstRecord(block) <= last, last <= recordCount else {
+                throw IndexError.damaged(file, "block index out of order")
+            }
+            try bytes.withUnsafeBytes { raw in
+                var reader = ByteReader(raw, file: file)
+                for number in firstRecord(block)..<last {
+                    var record = ByteReader(try reader.raw(try reader.count(below: raw.count + 1)), file: file)
+                    try body(number, &record)
+                }
+            }
+        }
+    }
+
+    /// Calls `body` with the bytes of record `number`.
+    func withRecord<T>(_ number: Int, _ body: (inout ByteReader) throws -> T) throws -> T {
+        guard number >= 0, number < recordCount else {
+            throw IndexError(.invalid, file: file, reason: "record \(number) out of range (\(recordCount) records)")
+        }
+        var low = 0, high = blockCount - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if firstRecord(middle) <= number { low = middle } else { high = middle - 1 }
+        }
+        guard firstRecord(low) <= number else { throw IndexError.damaged(file, "block index out of order") }
+        let bytes = try decompress(low)
+        return try bytes.withUnsafeBytes { raw in
+            var reader = ByteReader(raw, file: file)
+            for _ in firstRecord(low)..<number {
+                let length = try reader.count(below: raw.count + 1)
+                reader.offset += length
+            }
+            let length = try reader.count(below: raw.count + 1)
+            var record = ByteReader(try reader.raw(length), file: file)
+            return try body(&record)
+        }
+    }
+}

@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a `.terms` file in place (layout: `TermDictionaryWriter`): exact lookups and
+/// prefix enumeration without loading the terms into memory.
+struct TermDictionary: @unchecked Sendable {
+    private let payload: UnsafeRawBufferPointer
+    private let file: String
+    private let indexOffset: Int
+    private let blockCount: Int
+    let termCount: Int
+    let fieldTermCounts: [Int]
+
+    private static let trailerSize = 8 * (3 + IndexField.allCases.count)
+
+    init(payload: UnsafeRawBufferPointer, file: String) throws {
+        self.payload = payload
+        self.file = file
+        guard payload.count >= Self.trailerSize else { throw IndexError.damaged(file, "trailer missing") }
+        var reader = ByteReader(payload, offset: payload.count - Self.trailerSize, file: file)
+        let indexOffset = try reader.fixed(UInt64.self)
+        let blockCount = try reader.fixed(UInt64.self)
+        termCount = Int(truncatingIfNeeded: try reader.fixed(UInt64.self))
+        var counts: [Int] = []
+        for _ in IndexField.allCases { counts.append(Int(truncatingIfNeeded: try reader.fixed(UInt64.self))) }
+        fieldTermCounts = counts
+        guard blockCount < UInt64(payload.count), indexOffset <= UInt64(payload.count),
+              Int(indexOffset) + Int(blockCount) * 8 == payload.count - Self.trailerSize
+        else { throw IndexError.damaged(file, "inconsistent block index") }
+        self.indexOffset = Int(indexOffset)
+        self.blockCount = Int(blockCount)
+    }
+
+    private func blockOffset(_ block: Int) -> Int {
+        Int(truncatingIfNeeded: UInt64(littleEndian: payload.loadUnaligned(fromByteOffset: indexOffset + block * 8, as: UInt64.self)))
+    }
+
+    /// The first key of `block`, pointing into the file.
+    private func firstKey(_ block: Int) throws -> UnsafeRawBufferPointer {
+        var reader = ByteReader(payload, offset: blockOffset(block), file: file)
+        _ = try reader.varint()
+        let length = try reader.count(below: payload.count)
+        return try reader.raw(length)
+    }
+
+    /// The last block whose first key is ≤ `key` (0 when `key` precedes everything).
+    private func findBlock(_ key: UnsafeRawBufferPointer) throws -> Int {
+        var low = 0, high = blockCount - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if compare(try firstKey(middle), key) <= 0 { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    /// Visits entries from the block that may hold `key` on, in order, until `body` returns false.
+    private func scan(from key: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer, TermInfo) throws -> Bool) throws {
+        guard blockCount > 0 else { return }
+        var iterator = Iterator(dictionary: self, block: try findBlock(key))
+        while try iterator.next() {
+            let keepGoing = try iterator.key.withUnsafeBytes { try body($0, iterator.info) }
+            if !keepGoing { return }
+        }
+    }
+
+    /// Every entry in order, pull-style (for merging dictionaries of several segments).
+    func makeIterator() -> Iterator { Iterator(dictionary: self, block: 0) }
+
+    /// Walks the entries of a dictionary from the start of one block to the end.
+    struct Iterator {
+        private let dictionary: TermDictionary
+        private var block: Int
+        private var reader: ByteReader
+        private var end: Int
+        private var first = true
+        /// The current key (field byte + term) and entry, valid after `next()` returned true.
+        private(set) var key: [UInt8] = []
+        private(set) var info = TermInfo(documentFrequency: 0, postingsOffset: 0, positionsOffset: 0)
+
+        init(dictionary: TermDictionary, block: Int) {
+            self.dictionary = dictionary
+            self.block = block
+            reader = ByteReader(dictionary.payload, offset: dictionary.indexOffset, file: dictionary.file)
+            end = dictionary.indexOffset
+            if block < dictionary.blockCount { enter(block) }
+        }
+
+        private mutating func enter(_ block: Int) {
+            self.block = block
+            reader.offset = dictionary.blockOffset(block)
+            end = block + 1 < dictionary.blockCount ? dictionary.blockOffset(block + 1) : dictionary.indexOffset
+            first = true
+        }
+
+        /// Moves to the next entry; false at the end of the dictionary.
+        mutating func next() throws -> Bool {
+            while reader.offset >= end {
+                guard block + 1 < dictionary.blockCount else { return false }
+                enter(block + 1)
+            }
+            let shared = try reader.count(below: key.count + 1)
+            let suffix = try reader.raw(try reader.count(below: dictionary.payload.count))
+            key.removeSubrange(shared...)
+            key.append(contentsOf: suffix)
+            let frequency = try reader.count()
+            let maxFrequency = UInt32(truncatingIfNeeded: try reader.varint())
+            let minNorm = UInt32(truncatingIfNeeded: try reader.varint())
+            let postings = try reader.count(below: 1 << 48)
+            let positions = try reader.count(below: 1 << 48)
+            info = TermInfo(
+                documentFrequency: frequency, postingsOffset: first ? postings : info.postingsOffset + postings,
+                positionsOffset: first ? positions : info.positionsOffset + positions,
+                maxFrequency: maxFrequency, minNorm: minNorm)
+            first = false
+            guard frequency > 0 else { throw reader.damaged("term with no postings") }
+            return true
+        }
+    }
+
+    /// The entry for exactly `key`, if present.
+    func lookup(_ key: UnsafeRawBufferPointer) throws -> TermInfo? {
+        var found: TermInfo?
+        try scan(from: key) { candidate, info in
+            let order = compare(candidate, key)
+            if order == 0 { found = info }
+            return order < 0
+        }
+        return found
+    }
+
+    /// Every key starting with `prefix`, in order, until `body` returns false.
+    func forEach(prefix: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer, TermInfo) throws -> Bool) throws {
+        try scan(from: prefix) { candidate, info in
+            if candidate.count >= prefix.count && compare(UnsafeRawBufferPointer(rebasing: candidate[0..<prefix.count]), prefix) == 0 {
+                return try body(candidate, info)
+            }
+            return compare(candidate, prefix) < 0
+        }
+    }
+}
+
+/// Byte-wise lexicographic order (shorter first on a common prefix): the dictionary's order.
+func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+    let shared = min(a.count, b.count)
+    if shared > 0, let x = a.baseAddress, let y = b.baseAddress {
+        let order = memcmp(x, y, shared)
+        if order != 0 { return Int(order) }
+    }
+    return a.count - b.count
+}

@@ -1,0 +1,26 @@
+/// Field lengths of one field for every passage of a segment (BM25's length normalisation),
+/// read in place from the memory-mapped `.norms` file, or from an array while writing.
+///
+/// Each entry is 1, 2 or 4 bytes wide, the narrowest that fits the field's longest passage.
+public struct NormsView: @unchecked Sendable {
+    @usableFromInline let base: UnsafeRawPointer?
+    @usableFromInline let width: Int
+    public let count: Int
+
+    init(base: UnsafeRawPointer?, width: Int, count: Int) {
+        self.base = base
+        self.width = width
+        self.count = count
+    }
+
+    /// The length (in tokens) of the field in passage `index`; 0 when out of range.
+    @inlinable
+    public subscript(index: Int) -> UInt32 {
+        guard index >= 0, index < count, let base else { return 0 }
+        switch width {
+        case 1: return UInt32(base.load(fromByteOffset: index, as: UInt8.self))
+        case 2: return UInt32(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: index * 2, as: UInt16.self)))
+        default: return UInt32(littleEndian: base.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
+        }
+    }
+}

@@ -1,0 +1,103 @@
+/// Writes the six files of one new segment. The one place the segment format is written:
+/// flushing the memory buffer and merging segments both feed it, in the same order —
+/// passages, then terms in sorted order, then `finish` with norms and documents.
+///
+/// Files (every one framed by `IndexFile`: magic, version, checksum footer):
+/// - `NAME.terms`     term dictionary (`TermDictionaryWriter`)
+/// - `NAME.postings`  passage gaps, frequencies, skip metadata (`PostingsEncoder`)
+/// - `NAME.positions` term positions (`PostingsEncoder`)
+/// - `NAME.norms`     field lengths: u32 passageCount, then per field u8 width │ width × count
+/// - `NAME.passages`  passage store (`RecordStoreWriter`; extra: PassageID as 2 × u32 per passage)
+/// - `NAME.documents` document table (`RecordStoreWriter`; extra: first passage per document, then the count)
+final class SegmentFilesWriter {
+    let name: String
+    private let storage: any Storage
+    private let termsFile: IndexFileWriter
+    private let postingsFile: IndexFileWriter
+    private let positionsFile: IndexFileWriter
+    private let passagesFile: IndexFileWriter
+    private let passages: RecordStoreWriter
+    private var dictionary: TermDictionaryWriter
+    private var encoder = PostingsEncoder()
+    private var passageIDs: [UInt32] = []
+    private var record = ByteWriter()
+
+    init(storage: any Storage, name: String) throws {
+        self.storage = storage
+        self.name = name
+        termsFile = try IndexFileWriter(storage: storage, name: name + ".terms", kind: .terms)
+        postingsFile = try IndexFileWriter(storage: storage, name: name + ".postings", kind: .postings)
+        positionsFile = try IndexFileWriter(storage: storage, name: name + ".positions", kind: .positions)
+        passagesFile = try IndexFileWriter(storage: storage, name: name + ".passages", kind: .passages)
+        passages = RecordStoreWriter(file: passagesFile)
+        dictionary = TermDictionaryWriter(file: termsFile)
+    }
+
+    /// Stores the next passage (they are numbered in the order added).
+    func addPassage(_ passage: Passage, document: DocumentNumber) throws {
+        record.removeAll()
+        StoredPassage.encode(passage, document: document, into: &record)
+        try passages.add(record)
+        passageIDs.append(UInt32(truncatingIfNeeded: passage.id.rawValue))
+        passageIDs.append(UInt32(truncatingIfNeeded: passage.id.rawValue >> 32))
+    }
+
+    /// Adds the next term (keys in increasing order) with its postings.
+    func addTerm(
+        key: UnsafeRawBufferPointer, passages: UnsafeBufferPointer<UInt32>, freqs: UnsafeBufferPointer<UInt32>,
+        positions: UnsafeBufferPointer<UInt32>, norms: NormsView
+    ) throws {
+        let info = try encoder.encode(
+            passages: passages, freqs: freqs, positions: positions, norms: norms,
+            postingsFile: postingsFile, positionsFile: positionsFile)
+        try dictionary.add(key: key, info: info)
+    }
+
+    /// Writes norms and the document table, finishes every file and describes the segment.
+    func finish(norms: [[UInt32]], documents: [StoredDocument]) throws -> SegmentInfo {
+        try dictionary.finish()
+        try passages.finish(extra: passageIDs)
+        for file in [termsFile, postingsFile, positionsFile, passagesFile] { try file.finish() }
+        let passageCount = passageIDs.count / 2
+        try writeNorms(norms, passageCount: passageCount)
+        let documentsFile = try IndexFileWriter(storage: storage, name: name + ".documents", kind: .documents)
+        let table = RecordStoreWriter(file: documentsFile)
+        var starts: [UInt32] = []
+        for document in documents {
+            record.removeAll()
+            document.encode(into: &record)
+            try table.add(record)
+            starts.append(document.firstPassage.rawValue)
+        }
+        starts.append(UInt32(passageCount))
+        try table.finish(extra: starts)
+        try documentsFile.finish()
+        let statistics = norms.map { lengths in
+            FieldStatistics(passageCount: lengths.lazy.filter { $0 > 0 }.count, totalLength: lengths.reduce(0) { $0 + Int($1) })
+        }
+        return SegmentInfo(
+            name: name, passageCount: passageCount, documentCount: documents.count, termCount: dictionary.termCount,
+            fieldStatistics: statistics, deletionGeneration: 0, deletedCount: 0,
+            deletedDocumentCount: 0)
+    }
+
+    private func writeNorms(_ norms: [[UInt32]], passageCount: Int) throws {
+        let file = try IndexFileWriter(storage: storage, name: name + ".norms", kind: .norms)
+        var out = ByteWriter(capacity: passageCount * norms.count + 16)
+        out.appendFixed(UInt32(passageCount))
+        for lengths in norms {
+            let longest = lengths.max() ?? 0
+            let width = longest <= 0xFF ? 1 : longest <= 0xFFFF ? 2 : 4
+            out.append(UInt8(width))
+            for length in lengths {
+                switch width {
+                case 1: out.append(UInt8(length))
+                case 2: out.appendFixed(UInt16(length))
+                default: out.appendFixed(length)
+                }
+            }
+        }
+        try file.write(out)
+        try file.finish()
+    }
+}

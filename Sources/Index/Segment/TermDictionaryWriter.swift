@@ -1,0 +1,87 @@
+/// Writes the term dictionary (`.terms`): every (field, term) key of a segment in sorted
+/// order, in prefix-compressed blocks, followed by a sparse index of block offsets.
+///
+/// ```
+///  payload
+///  ┌ block 0 ─────────────────────────────────────────────────────────────────┐
+///  │ entry 0: varint 0 │ varint keyLength │ key │ varint df │ varint maxFreq  │
+///  │          │ varint minNorm │ varint postings │ varint positions (absolute) │
+///  │ entry i: varint shared │ varint suffixLength │ suffix │ varint df       │
+///  │          │ varint maxFreq │ varint minNorm │ varint postingsDelta       │
+///  │          │ varint positionsDelta                  (deltas from entry i-1) │
+///  └ … up to 32 entries ──────────────────────────────────────────────────────┘
+///  block 1 … block B-1
+///  index:   u64 blockOffset × B          (payload offsets; a block starts with its full key)
+///  trailer: u64 indexOffset │ u64 B │ u64 termCount │ u64 termCount per field × 3
+/// ```
+/// A key is the field's byte followed by the term's UTF-8 bytes, so each field's terms are
+/// one contiguous sorted run and a prefix is one range. A lookup binary-searches the index
+/// (reading each block's first key in place) and scans one block: nothing is loaded on open.
+struct TermDictionaryWriter {
+    static let blockSize = 32
+    private let file: IndexFileWriter
+    private var block = ByteWriter()
+    private var blockOffsets: [UInt64] = []
+    private var previousKey: [UInt8] = []
+    private var previousInfo = TermInfo(documentFrequency: 0, postingsOffset: 0, positionsOffset: 0)
+    private var inBlock = 0
+    private(set) var termCount = 0
+    private(set) var fieldTermCounts = [Int](repeating: 0, count: IndexField.allCases.count)
+
+    init(file: IndexFileWriter) {
+        self.file = file
+    }
+
+    /// Adds the next key, which must sort after the previous one.
+    mutating func add(key: UnsafeRawBufferPointer, info: TermInfo) throws {
+        if inBlock == Self.blockSize { try flushBlock() }
+        if inBlock == 0 {
+            blockOffsets.append(UInt64(file.payloadOffset))
+            block.appendVarint(0)
+            block.appendVarint(key.count)
+            block.append(key)
+            block.appendVarint(info.documentFrequency)
+            block.appendVarint(info.maxFrequency)
+            block.appendVarint(info.minNorm)
+            block.appendVarint(info.postingsOffset)
+            block.appendVarint(info.positionsOffset)
+        } else {
+            var shared = 0
+            let limit = min(key.count, previousKey.count)
+            while shared < limit && key[shared] == previousKey[shared] { shared += 1 }
+            block.appendVarint(shared)
+            block.appendVarint(key.count - shared)
+            block.append(UnsafeRawBufferPointer(rebasing: key[shared...]))
+            block.appendVarint(info.documentFrequency)
+            block.appendVarint(info.maxFrequency)
+            block.appendVarint(info.minNorm)
+            block.appendVarint(info.postingsOffset - previousInfo.postingsOffset)
+            block.appendVarint(info.positionsOffset - previousInfo.positionsOffset)
+        }
+        previousKey.removeAll(keepingCapacity: true)
+        previousKey.append(contentsOf: key)
+        previousInfo = info
+        inBlock += 1
+        termCount += 1
+        if let first = key.first, Int(first) < fieldTermCounts.count { fieldTermCounts[Int(first)] += 1 }
+    }
+
+    private mutating func flushBlock() throws {
+        try file.write(block)
+        block.removeAll()
+        inBlock = 0
+    }
+
+    /// Writes the last block, the index and the trailer.
+    mutating func finish() throws {
+        if inBlock > 0 { try flushBlock() }
+        var tail = ByteWriter()
+        let indexOffset = file.payloadOffset
+        for offset in blockOffsets { tail.appendFixed(offset) }
+        tail.appendFixed(UInt64(indexOffset))
+        tail.appendFixed(UInt64(blockOffsets.count))
+        tail.appendFixed(UInt64(termCount))
+        for count in fieldTermCounts { tail.appendFixed(UInt64(count)) }
+        try file.write(tail)
+    }
+}

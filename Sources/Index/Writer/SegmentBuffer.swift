@@ -1,0 +1,104 @@
+import Analysis
+
+/// The in-memory inverted index of documents not yet written: analysed terms with their
+/// postings, field lengths and stored records, flushed as one segment when the writer's
+/// memory budget is reached or at commit.
+///
+/// Terms and their growing postings live in a `TermTable`; adding a token never builds a `String`.
+final class SegmentBuffer {
+    private let analyzer: Analyzer
+    private var table = TermTable()
+    private var norms: [[UInt32]] = IndexField.allCases.map { _ in [] }
+    private(set) var documents: [StoredDocument] = []
+    private var passages: [(Passage, DocumentNumber)] = []
+    private var storedBytes = 0
+    private var key: [UInt8] = []
+
+    init(analyzer: Analyzer) {
+        self.analyzer = analyzer
+    }
+
+    var passageCount: Int { passages.count }
+    var isEmpty: Bool { documents.isEmpty }
+
+    /// A conservative estimate of the memory held, compared against the budget.
+    var estimatedBytes: Int {
+        table.estimatedBytes + passages.count * 200 + storedBytes + documents.count * 300
+            + passages.count * IndexField.allCases.count * 8
+    }
+
+    /// Analyses and buffers `document`; returns its buffer-local number.
+    @discardableResult
+    func add(_ document: Document, source: SourceStamp) -> DocumentNumber {
+        let number = DocumentNumber(documents.count)
+        let first = PassageNumber(passages.count)
+        var metadata = document
+        metadata.passages = []
+        storedBytes += document.title.utf8.count + document.path.utf8.count + source.absolutePath.utf8.count
+            + (document.description?.utf8.count ?? 0)
+        for passage in document.passages {
+            let passageNumber = UInt32(passages.count)
+            passages.append((passage, number))
+            storedBytes += passage.text.utf8.count + passage.section.reduce(0) { $0 + $1.utf8.count }
+            norms[Int(IndexField.text.rawValue)].append(index(passage.text, field: .text, passage: passageNumber, offset: 0))
+            var position: UInt32 = 0
+            for heading in passage.section {
+                position += index(heading, field: .section, passage: passageNumber, offset: position) + 1
+            }
+            norms[Int(IndexField.section.rawValue)].append(position - UInt32(passage.section.count))
+            norms[Int(IndexField.title.rawValue)].append(index(document.title, field: .title, passage: passageNumber, offset: 0))
+        }
+        documents.append(StoredDocument(
+            document: metadata, source: source, firstPassage: first, passageCount: document.passages.count))
+        return number
+    }
+
+    /// Adds every token of `text` to `field` of `passage`, positions from `offset`; returns
+    /// the number of tokens.
+    ///
+    /// The table is moved into a local for the loop: mutating a class's stored properties
+    /// per token would pay a dynamic exclusivity check on every access.
+    private func index(_ text: String, field: IndexField, passage: UInt32, offset: UInt32) -> UInt32 {
+        var tokens: UInt32 = 0
+        var local = TermTable(empty: ())
+        swap(&local, &table)
+        var copy = text
+        copy.withUTF8 { utf8 in
+            analyzer.analyze(utf8) { token in
+                tokens += 1
+                local.add(term: token.term, field: field, passage: passage, position: offset &+ token.position)
+            }
+        }
+        swap(&local, &table)
+        return tokens
+    }
+
+    /// Writes the buffered documents as segment `name` and returns its description.
+    func write(to storage: any Storage, name: String) throws -> SegmentInfo {
+        let writer = try SegmentFilesWriter(storage: storage, name: name)
+        for (passage, document) in passages { try writer.addPassage(passage, document: document) }
+        var scratch = PostingsScratch()
+        for id in table.sortedTerms() {
+            scratch.removeAll()
+            let list = table.lists[id]
+            var i = 0
+            while i + 1 < list.count {
+                let freq = Int(list[i + 1])
+                scratch.passages.append(list[i])
+                scratch.freqs.append(list[i + 1])
+                scratch.positions.append(contentsOf: list[i + 2..<i + 2 + freq])
+                i += 2 + freq
+            }
+            let start = Int(table.keyStarts[id])
+            let field = Int(table.arena[start])
+            try table.arena.withUnsafeBytes { bytes in
+                try norms[field].withUnsafeBytes { lengths in
+                    try scratch.write(
+                        key: UnsafeRawBufferPointer(rebasing: bytes[start..<start + Int(table.keyLengths[id])]),
+                        norms: NormsView(base: lengths.baseAddress, width: 4, count: lengths.count / 4), to: writer)
+                }
+            }
+        }
+        return try writer.finish(norms: norms, documents: documents)
+    }
+}

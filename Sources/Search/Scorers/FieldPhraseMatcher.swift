@@ -1,0 +1,74 @@
+import Index
+
+/// Finds where a phrase occurs in one field, in two phases: a leapfrog conjunction of the
+/// terms' cursors proposes passages holding every term (cheap), and `verify()` confirms the
+/// phrase by positions (costly), so a caller can skip proposals that cannot score enough.
+final class FieldPhraseMatcher {
+    let field: Int
+    let cursors: [any PostingCursor]
+    private let offsets: [UInt32]
+    /// The passage every term's cursor stands on, or `.end`.
+    private(set) var proposal: PassageNumber = PassageNumber(rawValue: 0)
+    /// Occurrences of the whole phrase in `verifiedAt` (0: the terms are not adjacent there).
+    private(set) var frequency: UInt32 = 0
+    private(set) var verifiedAt: PassageNumber = .end
+    private var positions: [[UInt32]]
+    /// Per term, how far its positions have been scanned (scratch, reused).
+    private var scanned: [Int]
+
+    /// `nil` when a term has no postings in this field.
+    init?(_ clause: PhraseClause, field: Int, source: any PostingSource) {
+        var cursors: [any PostingCursor] = []
+        for term in clause.terms {
+            guard let cursor = source.postings(of: term, in: IndexField.allCases[field]) else { return nil }
+            cursors.append(cursor)
+        }
+        self.field = field
+        self.cursors = cursors
+        offsets = clause.offsets
+        positions = Array(repeating: [], count: cursors.count)
+        scanned = Array(repeating: 0, count: cursors.count)
+        proposal = leapfrog(count: cursors.count, from: PassageNumber(rawValue: 0)) { cursors[$0].advance(to: $1) }
+    }
+
+    /// Moves the proposal to the first passage at or after `target` holding every term.
+    func propose(from target: PassageNumber) {
+        guard target > proposal else { return }
+        proposal = leapfrog(count: cursors.count, from: target) { cursors[$0].advance(to: $1) }
+    }
+
+    /// Counts the phrase in the proposed passage: start positions p with every term i at
+    /// p + offset_i.
+    @discardableResult
+    func verify() -> UInt32 {
+        if verifiedAt == proposal { return frequency }
+        verifiedAt = proposal
+        frequency = 0
+        guard proposal != .end else { return 0 }
+        for index in cursors.indices {
+            cursors[index].positions(into: &positions[index])
+        }
+        for index in scanned.indices {
+            scanned[index] = 0
+        }
+        outer: for start in positions[0] {
+            let base = start &- offsets[0]
+            for index in 1..<cursors.count {
+                let wanted = base &+ offsets[index]
+                let list = positions[index]
+                var at = scanned[index]
+                while at < list.count, list[at] < wanted { at += 1 }
+                scanned[index] = at
+                if at == list.count { break outer }
+                if list[at] != wanted { continue outer }
+            }
+            frequency += 1
+        }
+        return frequency
+    }
+
+    /// Whether the phrase occurs in `passage` (which must be the verified proposal).
+    func matches(_ passage: PassageNumber) -> Bool {
+        verifiedAt == passage && proposal == passage && frequency > 0
+    }
+}

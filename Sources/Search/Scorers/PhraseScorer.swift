@@ -1,0 +1,117 @@
+import Index
+
+/// Scores a phrase over its fields like a term, with the phrase's frequency in each field.
+///
+/// Positions are read only for passages whose block bound can still reach the minimum
+/// competitive score (when top-k has set one): phrases of common words mostly skip the
+/// costly check.
+final class PhraseScorer: Scorer {
+    private let context: ScoringContext
+    private let weight: Double
+    private let matchers: [FieldPhraseMatcher]
+    private(set) var passage: PassageNumber = PassageNumber(rawValue: 0)
+    private var minimumCompetitive = -Double.infinity
+    let maxScore: Double
+    let cost: Int
+
+    /// `nil` when the phrase cannot occur in this segment.
+    init?(_ clause: PhraseClause, context: ScoringContext) {
+        let matchers = clause.fields.compactMap { FieldPhraseMatcher(clause, field: $0, source: context.source) }
+        guard !matchers.isEmpty else { return nil }
+        self.context = context
+        self.matchers = matchers
+        weight = clause.weight
+        // A phrase occurs no more often than its rarest term: bound tf' by the smallest
+        // term bound.
+        var bound = Double.infinity
+        var cost = Int.max
+        for term in clause.terms {
+            var termBound = 0.0
+            var termCost = 0
+            for field in clause.fields {
+                guard let statistics = context.source.statistics(of: term, in: context.fields[field]) else { continue }
+                termBound += context.bm25.normalizedFrequency(
+                    statistics.maxFrequency, length: statistics.minLength, field: field)
+                termCost += statistics.documentFrequency
+            }
+            bound = min(bound, termBound)
+            cost = min(cost, termCost)
+        }
+        self.cost = cost
+        maxScore = weight * context.bm25.saturate(bound)
+        find(from: PassageNumber(rawValue: 0))
+    }
+
+    @discardableResult
+    func advance(to target: PassageNumber) -> PassageNumber {
+        if target > passage { find(from: target) }
+        return passage
+    }
+
+    func setMinimumCompetitive(_ score: Double) {
+        minimumCompetitive = score
+    }
+
+    /// The first passage at or after `target` where some field holds the phrase, skipping
+    /// runs of proposals whose block bound cannot beat `minimumCompetitive`.
+    private func find(from target: PassageNumber) {
+        var target = target
+        var window: (bound: Double, through: PassageNumber)?
+        while true {
+            var proposal = PassageNumber.end
+            for matcher in matchers {
+                matcher.propose(from: target)
+                proposal = min(proposal, matcher.proposal)
+            }
+            guard proposal != .end else { break }
+            if minimumCompetitive > -.infinity {
+                if window.map({ proposal > $0.through }) ?? true {
+                    window = blockBound(at: proposal)
+                }
+                if let block = window, !TopKCollector.admits(bound: block.bound, threshold: minimumCompetitive) {
+                    target = block.through.successor
+                    continue
+                }
+            }
+            var found = false
+            for matcher in matchers where matcher.proposal == proposal && matcher.verify() > 0 {
+                found = true
+            }
+            if found {
+                passage = proposal
+                return
+            }
+            target = proposal.successor
+        }
+        passage = .end
+    }
+
+    func score() -> Double {
+        var frequency = 0.0
+        for matcher in matchers where matcher.matches(passage) {
+            frequency += context.normalizedFrequency(matcher.frequency, of: passage, field: matcher.field)
+        }
+        return weight * context.bm25.saturate(frequency)
+    }
+
+    /// Per field: no more phrases than the least frequent term's block maximum, and a
+    /// length no shorter than the longest of the terms' block minimums.
+    func blockBound(at target: PassageNumber) -> (bound: Double, through: PassageNumber) {
+        var frequency = 0.0
+        var through = PassageNumber.end
+        for matcher in matchers {
+            var maxFrequency = UInt32.max
+            var minLength: UInt32 = 0
+            for cursor in matcher.cursors {
+                let block = cursor.block(containing: target)
+                through = min(through, block.lastPassage)
+                maxFrequency = min(maxFrequency, block.maxFrequency)
+                minLength = max(minLength, block.minLength)
+            }
+            if maxFrequency > 0 {
+                frequency += context.bm25.normalizedFrequency(maxFrequency, length: minLength, field: matcher.field)
+            }
+        }
+        return (weight * context.bm25.saturate(frequency), max(through, target))
+    }
+}

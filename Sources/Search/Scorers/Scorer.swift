@@ -1,0 +1,35 @@
+import Index
+
+/// An iterator over the passages a plan node matches, in increasing order, able to score
+/// the current one and to bound what it could score.
+///
+/// Like a posting cursor, a scorer starts on its first match and only moves forward.
+protocol Scorer: AnyObject {
+    /// The passage the scorer stands on, or `.end`.
+    var passage: PassageNumber { get }
+
+    /// Moves to the first match at or after `target`; stays put when already there.
+    @discardableResult
+    func advance(to target: PassageNumber) -> PassageNumber
+
+    /// The score of the current passage.
+    func score() -> Double
+
+    /// No passage scores higher.
+    var maxScore: Double { get }
+
+    /// A bound on the score of every passage in `target...through`, from block metadata,
+    /// without moving (`through` is at least `target`).
+    func blockBound(at target: PassageNumber) -> (bound: Double, through: PassageNumber)
+
+    /// Roughly how many passages the scorer visits, to order conjunctions cheapest first.
+    var cost: Int { get }
+
+    /// Tells the scorer that passages scoring no more than `score` are of no interest, so
+    /// it may skip them (only set on a scorer whose score is the whole passage score).
+    func setMinimumCompetitive(_ score: Double)
+}
+
+extension Scorer {
+    func setMinimumCompetitive(_ score: Double) {}
+}

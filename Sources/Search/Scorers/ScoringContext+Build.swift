@@ -1,0 +1,38 @@
+/// Turning plan nodes into this segment's scorers.
+extension ScoringContext {
+    /// `nil` when the node matches nothing in this segment.
+    func scorer(for node: PlanNode) -> (any Scorer)? {
+        switch node {
+        case .term(let clause):
+            return TermScorer(clause, context: self)
+        case .phrase(let clause):
+            return PhraseScorer(clause, context: self)
+        case .boolean(let clause):
+            return parts(for: clause).map(BooleanScorer.init)
+        case .nothing:
+            return nil
+        }
+    }
+
+    /// The clauses' scorers; `nil` when a required clause, or every positive one, matches
+    /// nothing here.
+    func parts(for clause: BooleanClause) -> BooleanParts? {
+        var clauses: [(occur: BooleanClause.Occur, scorer: any Scorer)] = []
+        for (occur, node) in clause.clauses {
+            if let scorer = scorer(for: node) {
+                clauses.append((occur, scorer))
+            } else if occur == .must {
+                return nil
+            }
+        }
+        guard clauses.contains(where: { $0.occur != .mustNot }) else { return nil }
+        let filter = clause.filters.isEmpty ? nil : SegmentFilter(clause.filters, source: source)
+        return BooleanParts(clauses: clauses, filter: filter)
+    }
+
+    /// The root as boolean parts: a lone term or phrase is a boolean of one `should`.
+    func rootParts(for node: PlanNode) -> BooleanParts? {
+        if case .boolean(let clause) = node { return parts(for: clause) }
+        return scorer(for: node).map { BooleanParts(clauses: [(.should, $0)], filter: nil) }
+    }
+}

@@ -1,0 +1,56 @@
+import Index
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The scoring formula, in one place so every evaluator computes bit-identical scores.
+///
+/// For a query term t with fields F (all three unless the query says `title:` etc.):
+/// ```
+/// idf(t)  = ln(1 + (N − n + 0.5) / (n + 0.5))          Lucene's BM25 idf
+///           N = passages (deleted included), n = max over f ∈ F of df_f(t)
+/// B_f(p)  = 1 − b + b · len_f(p) / avglen_f            length normalisation per field
+/// tf'(p)  = Σ_{f ∈ F} w_f · tf_f(p) / B_f(p)           weighted, normalised frequency
+/// s(t, p) = boost · idf(t) · tf'(p) / (k1 + tf'(p))
+/// ```
+/// With one field and w = 1 this is exactly Lucene's `BM25Similarity` (which dropped the
+/// constant (k1 + 1) factor). A phrase is scored the same way with its frequency in
+/// each field and the sum of its terms' idf. A passage's score is the sum of its
+/// matching clauses' scores, added in query order. `boost` is 1 except for down-weighted
+/// stopwords.
+public struct BM25F: Sendable {
+    let k1: Double
+    /// Per field (indexed like `IndexField.allCases`): w_f, and B_f = base + slope · len.
+    let weights: [Double]
+    let base: Double
+    let slopes: [Double]
+
+    /// - Parameter averageLengths: avglen_f per field, `IndexField.allCases` order.
+    init(parameters: BM25Parameters, fieldWeights: FieldWeights, averageLengths: [Double]) {
+        k1 = parameters.k1
+        base = 1 - parameters.b
+        weights = IndexField.allCases.map { fieldWeights[$0] }
+        slopes = averageLengths.map { $0 > 0 ? parameters.b / $0 : 0 }
+    }
+
+    /// Lucene's idf; `n` passages of `total` contain the term.
+    static func idf(documentFrequency n: Int, passages total: Int) -> Double {
+        let n = Double(n)
+        return log(1 + (Double(total) - n + 0.5) / (n + 0.5))
+    }
+
+    /// w_f · tf / B_f for one field.
+    @inline(__always)
+    func normalizedFrequency(_ frequency: UInt32, length: UInt32, field: Int) -> Double {
+        weights[field] * Double(frequency) / (base + slopes[field] * Double(length))
+    }
+
+    /// The saturation tf' / (k1 + tf'), increasing in tf', below 1.
+    @inline(__always)
+    func saturate(_ frequency: Double) -> Double {
+        frequency / (k1 + frequency)
+    }
+}

@@ -1,0 +1,46 @@
+import Analysis
+
+/// Runs queries over a set of segments searched together (one commit of an index, or
+/// in-memory segments in tests).
+///
+/// Statistics (N, document frequencies, average lengths) are taken over all segments, so
+/// a passage scores the same whichever segment holds it. Not thread-safe: cursors are
+/// created per search, but segments may cache; use one searcher per thread.
+public struct Searcher {
+    let statistics: CollectionStatistics
+    public let analyzer: Analyzer
+    let bm25: BM25F
+
+    public init(
+        segments: [any PostingSource], analyzer: Analyzer = Analyzer(), parameters: BM25Parameters = BM25Parameters(),
+        fieldWeights: FieldWeights = FieldWeights()
+    ) {
+        statistics = CollectionStatistics(segments: segments)
+        self.analyzer = analyzer
+        bm25 = BM25F(parameters: parameters, fieldWeights: fieldWeights, averageLengths: statistics.averageLengths)
+    }
+
+    /// Parses and runs a query.
+    /// - Throws: `SearchError` with the column when the query is malformed.
+    public func search(_ text: String, options: SearchOptions = SearchOptions()) throws(SearchError) -> SearchResult {
+        try search(QueryParser.parse(text, syntax: options.query.syntax), options: options)
+    }
+
+    /// Runs a parsed query.
+    public func search(_ query: QueryNode, options: SearchOptions = SearchOptions()) throws(SearchError) -> SearchResult {
+        let (plan, notes) = try QueryCompiler.compile(query, statistics: statistics, analyzer: analyzer, options: options.query)
+        var collector = TopKCollector(limit: options.limit, perDocument: options.perDocument)
+        for (index, segment) in statistics.segments.enumerated() {
+            let context = ScoringContext(source: segment, bm25: bm25)
+            switch options.strategy {
+            case .pruned:
+                guard let parts = context.rootParts(for: plan) else { continue }
+                MaxScoreEvaluator(parts: parts, source: segment, segment: index).collect(into: &collector)
+            case .exhaustive:
+                ExhaustiveEvaluator.collect(plan, context: context, segment: index, into: &collector)
+            }
+        }
+        return SearchResult(
+            hits: collector.hits, matchesScored: collector.offered, notes: notes, queryTerms: QueryTerms(plan))
+    }
+}

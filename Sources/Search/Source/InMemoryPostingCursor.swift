@@ -1,0 +1,56 @@
+import Index
+
+/// The cursor over an `InMemorySegment` posting list: galloping search forward, block
+/// bounds from the list's precomputed blocks.
+final class InMemoryPostingCursor: PostingCursor {
+    private let list: InMemorySegment.PostingList
+    private var index = 0
+    private(set) var passage: PassageNumber
+
+    init(_ list: InMemorySegment.PostingList) {
+        self.list = list
+        passage = list.passages.first ?? .end
+    }
+
+    @discardableResult
+    func advance(to target: PassageNumber) -> PassageNumber {
+        guard target > passage else { return passage }
+        let postings = list.passages
+        var step = 1
+        var low = index
+        var high = index + 1
+        while high < postings.count, postings[high] < target {
+            low = high
+            step *= 2
+            high = index + step
+        }
+        high = min(high, postings.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if postings[middle] < target { low = middle + 1 } else { high = middle }
+        }
+        index = low
+        passage = index < postings.count ? postings[index] : .end
+        return passage
+    }
+
+    var frequency: UInt32 {
+        index < list.frequencies.count ? list.frequencies[index] : 0
+    }
+
+    func positions(into buffer: inout [UInt32]) {
+        buffer.removeAll(keepingCapacity: true)
+        guard index < list.passages.count else { return }
+        buffer.append(contentsOf: list.positions[list.positionStarts[index]..<list.positionStarts[index + 1]])
+    }
+
+    func block(containing target: PassageNumber) -> PostingBlock {
+        var low = index / list.blockSize
+        var high = list.blocks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list.blocks[middle].lastPassage < target { low = middle + 1 } else { high = middle }
+        }
+        return low < list.blocks.count ? list.blocks[low] : .exhausted
+    }
+}

@@ -1,0 +1,172 @@
+import Index
+
+/// A segment held in memory: posting lists built from analysed passages, in the same
+/// shape the on-disk index serves them.
+///
+/// Used by the tests and as the brute-force reference: it also keeps every passage's terms
+/// in order (`terms(of:in:)`), so a test can score by counting instead of through cursors.
+public final class InMemorySegment: PostingSource, Sendable {
+    /// One passage to index: its document and the analysed terms of each field, in order
+    /// (a term's index in the array is its position).
+    public struct Passage: Sendable {
+        public var document: DocumentNumber
+        public var fields: [IndexField: [String]]
+        public var isDeleted: Bool
+
+        public init(document: DocumentNumber, fields: [IndexField: [String]], isDeleted: Bool = false) {
+            self.document = document
+            self.fields = fields
+            self.isDeleted = isDeleted
+        }
+    }
+
+    /// A document's facts that filters look at.
+    public struct Document: Sendable {
+        public var path: String
+        public var language: String?
+
+        public init(path: String, language: String? = nil) {
+            self.path = path
+            self.language = language
+        }
+    }
+
+    /// One term's postings in one field, flat (no allocation per posting), with its
+    /// blocks' bounds.
+    final class PostingList: Sendable {
+        let passages: [PassageNumber]
+        let frequencies: [UInt32]
+        /// Positions of posting i are `positions[positionStarts[i]..<positionStarts[i + 1]]`.
+        let positionStarts: [Int]
+        let positions: [UInt32]
+        let blocks: [PostingBlock]
+        let blockSize: Int
+
+        init(postings: [(passage: PassageNumber, positions: [UInt32])], blockSize: Int, lengths: [UInt32]) {
+            passages = postings.map(\.passage)
+            frequencies = postings.map { UInt32($0.positions.count) }
+            var starts = [0]
+            starts.reserveCapacity(postings.count + 1)
+            for posting in postings {
+                starts.append((starts.last ?? 0) + posting.positions.count)
+            }
+            positionStarts = starts
+            positions = postings.flatMap(\.positions)
+            self.blockSize = blockSize
+            blocks = stride(from: 0, to: postings.count, by: blockSize).map { start in
+                let range = start..<min(start + blockSize, postings.count)
+                return PostingBlock(
+                    lastPassage: postings[range.upperBound - 1].passage,
+                    maxFrequency: range.map { UInt32(postings[$0].positions.count) }.max() ?? 0,
+                    minLength: range.map { lengths[Int(postings[$0].passage.rawValue)] }.min() ?? .max)
+            }
+        }
+    }
+
+    private let passages: [Passage]
+    private let documents: [Document]
+    private let lists: [IndexField: [String: PostingList]]
+    private let sortedTerms: [IndexField: [String]]
+    private let totals: [IndexField: FieldStatistics]
+    /// Field lengths by field (`IndexField.allCases` order, which is raw-value order), then passage.
+    private let lengths: [[UInt32]]
+    public let hasDeletions: Bool
+
+    /// Builds the posting lists.
+    /// - Parameter blockSize: postings per block; small values exercise block-max skipping.
+    public init(documents: [Document], passages: [Passage], blockSize: Int = 128) {
+        self.documents = documents
+        self.passages = passages
+        hasDeletions = passages.contains { $0.isDeleted }
+        var lists: [IndexField: [String: PostingList]] = [:]
+        var sortedTerms: [IndexField: [String]] = [:]
+        var totals: [IndexField: FieldStatistics] = [:]
+        let lengths = IndexField.allCases.map { field in passages.map { UInt32($0.fields[field]?.count ?? 0) } }
+        for (fieldIndex, field) in IndexField.allCases.enumerated() {
+            var postings: [String: [(passage: PassageNumber, positions: [UInt32])]] = [:]
+            var total = FieldStatistics(passageCount: 0, totalLength: 0)
+            for (number, passage) in passages.enumerated() {
+                let terms = passage.fields[field] ?? []
+                total.totalLength += terms.count
+                total.passageCount += terms.isEmpty ? 0 : 1
+                var positions: [String: [UInt32]] = [:]
+                for (position, term) in terms.enumerated() {
+                    positions[term, default: []].append(UInt32(position))
+                }
+                for (term, list) in positions {
+                    postings[term, default: []].append((PassageNumber(rawValue: UInt32(number)), list))
+                }
+            }
+            totals[field] = total
+            lists[field] = postings.mapValues { list in
+                PostingList(postings: list, blockSize: max(1, blockSize), lengths: lengths[fieldIndex])
+            }
+            sortedTerms[field] = postings.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        }
+        self.lists = lists
+        self.sortedTerms = sortedTerms
+        self.totals = totals
+        self.lengths = lengths
+    }
+
+    /// The passage's terms in the field, in order: the brute-force reference's input.
+    public func terms(of passage: PassageNumber, in field: IndexField) -> [String] {
+        passages[Int(passage.rawValue)].fields[field] ?? []
+    }
+
+    public var passageCount: Int { passages.count }
+
+    public var documentCount: Int { documents.count }
+
+    public func statistics(of field: IndexField) -> FieldStatistics {
+        totals[field] ?? FieldStatistics(passageCount: 0, totalLength: 0)
+    }
+
+    public func length(of passage: PassageNumber, in field: IndexField) -> UInt32 {
+        lengths[Int(field.rawValue)][Int(passage.rawValue)]
+    }
+
+    public func documentFrequency(of term: String, in field: IndexField) -> Int {
+        lists[field]?[term]?.passages.count ?? 0
+    }
+
+    public func statistics(of term: String, in field: IndexField) -> TermStatistics? {
+        guard let list = lists[field]?[term] else { return nil }
+        return TermStatistics(
+            documentFrequency: list.passages.count,
+            maxFrequency: list.blocks.map(\.maxFrequency).max() ?? 0,
+            minLength: list.blocks.map(\.minLength).min() ?? .max)
+    }
+
+    public func postings(of term: String, in field: IndexField) -> (any PostingCursor)? {
+        lists[field]?[term].map(InMemoryPostingCursor.init)
+    }
+
+    public func isDeleted(_ passage: PassageNumber) -> Bool {
+        passages[Int(passage.rawValue)].isDeleted
+    }
+
+    public func terms(withPrefix prefix: String, in field: IndexField, limit: Int) -> [String] {
+        guard let terms = sortedTerms[field] else { return [] }
+        let key = Array(prefix.utf8)
+        var low = 0
+        var high = terms.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Array(terms[middle].utf8).lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
+        }
+        return Array(terms[low...].prefix { $0.utf8.starts(with: key) }.prefix(limit))
+    }
+
+    public func document(of passage: PassageNumber) -> DocumentNumber {
+        passages[Int(passage.rawValue)].document
+    }
+
+    public func path(of document: DocumentNumber) -> String {
+        documents[Int(document.rawValue)].path
+    }
+
+    public func language(of document: DocumentNumber) -> String? {
+        documents[Int(document.rawValue)].language
+    }
+}

@@ -1,0 +1,38 @@
+import Index
+
+/// A forward-only cursor over one term's postings in one field, as top-k evaluation
+/// needs it. The index's own cursor conforms in an extension; `InMemoryPostingCursor`
+/// is the reference.
+///
+/// A cursor is positioned on its first posting when created, moves only forward, and
+/// stands at `PassageNumber.end` once exhausted. It is a class-bound protocol so that
+/// evaluation holds cursors by reference without copying decoded blocks.
+public protocol PostingCursor: AnyObject {
+    /// The passage the cursor stands on, or `.end`.
+    var passage: PassageNumber { get }
+
+    /// Moves to the first posting at or after `target` (staying put when already there)
+    /// and returns where it stands.
+    @discardableResult
+    func advance(to target: PassageNumber) -> PassageNumber
+
+    /// Occurrences of the term in the current passage's field (≥ 1 while not at `.end`).
+    var frequency: UInt32 { get }
+
+    /// Replaces `buffer`'s contents with the term's positions in the current passage's
+    /// field, ascending (the buffer is reused across calls to avoid allocating).
+    func positions(into buffer: inout [UInt32])
+
+    /// The block holding the first posting at or after `target`, without moving the cursor
+    /// (a "shallow" advance); `.exhausted` past the last posting. Callers ask with targets
+    /// at or after the cursor's passage, never decreasing much (an implementation may move
+    /// its metadata reader forward).
+    func block(containing target: PassageNumber) -> PostingBlock
+}
+
+extension PostingCursor {
+    /// Moves to the next posting.
+    @inlinable
+    @discardableResult
+    public func next() -> PassageNumber { advance(to: passage.successor) }
+}

@@ -1,0 +1,49 @@
+import Index
+
+/// What query evaluation needs from one index segment: statistics, norms, posting cursors,
+/// deletions, prefix expansion and the document facts filters look at.
+///
+/// The on-disk segment reader conforms in an extension in the Index integration; the
+/// `InMemorySegment` conforms for tests and as the brute-force reference. Passages are
+/// numbered `0..<passageCount` within the segment.
+public protocol PostingSource: AnyObject {
+    /// Passages in the segment, deleted ones included.
+    var passageCount: Int { get }
+
+    /// Documents in the segment, numbered `0..<documentCount`.
+    var documentCount: Int { get }
+
+    func statistics(of field: IndexField) -> FieldStatistics
+
+    /// The field's length in tokens (its norm) for a passage; may be quantised, as long as
+    /// posting blocks' `minLength` uses the same values.
+    func length(of passage: PassageNumber, in field: IndexField) -> UInt32
+
+    /// Passages whose field contains the term (deleted ones included), 0 when absent: the
+    /// n of idf, looked up for every query term.
+    func documentFrequency(of term: String, in field: IndexField) -> Int
+
+    /// The term's list-wide bounds, for MaxScore; `nil` when the term does not occur in the
+    /// field. May read every block's metadata, so it is asked once per term and segment.
+    func statistics(of term: String, in field: IndexField) -> TermStatistics?
+
+    /// A fresh cursor over the term's postings in the field, `nil` when it has none.
+    func postings(of term: String, in field: IndexField) -> (any PostingCursor)?
+
+    /// Whether any passage is deleted (lets evaluation skip the per-hit check).
+    var hasDeletions: Bool { get }
+
+    func isDeleted(_ passage: PassageNumber) -> Bool
+
+    /// Terms of the field starting with `prefix`, in byte order, at most `limit` of them.
+    func terms(withPrefix prefix: String, in field: IndexField, limit: Int) -> [String]
+
+    /// The document a passage belongs to (for the per-document cap and filters).
+    func document(of passage: PassageNumber) -> DocumentNumber
+
+    /// The document's path relative to the indexed root, `/`-separated.
+    func path(of document: DocumentNumber) -> String
+
+    /// The BCP 47 language tag the document declares, if any.
+    func language(of document: DocumentNumber) -> String?
+}

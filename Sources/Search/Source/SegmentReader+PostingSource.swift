@@ -1,0 +1,63 @@
+import Index
+
+/// The on-disk segment as a posting source, so the searcher runs on an open index.
+///
+/// A term the dictionary cannot read (a damaged file) is treated as absent here; `citex
+/// check` is what reports damage.
+extension SegmentReader: PostingSource {
+    public func statistics(of field: IndexField) -> FieldStatistics {
+        statistics(field)
+    }
+
+    public func length(of passage: PassageNumber, in field: IndexField) -> UInt32 {
+        norms(field)[Int(passage.rawValue)]
+    }
+
+    public func documentFrequency(of term: String, in field: IndexField) -> Int {
+        var term = term
+        return term.withUTF8 { (try? termInfo(field, term: UnsafeRawBufferPointer($0)))?.documentFrequency ?? 0 }
+    }
+
+    public func statistics(of term: String, in field: IndexField) -> TermStatistics? {
+        guard let cursor = try? postings(field, term: term) else { return nil }
+        var maxFrequency: UInt32 = 0
+        var minLength = UInt32.max
+        for block in cursor.blockSummaries() {
+            maxFrequency = max(maxFrequency, block.maxFrequency)
+            minLength = min(minLength, block.minNorm)
+        }
+        return TermStatistics(
+            documentFrequency: cursor.documentFrequency, maxFrequency: maxFrequency, minLength: minLength)
+    }
+
+    public func postings(of term: String, in field: IndexField) -> (any PostingCursor)? {
+        guard let cursor = try? postings(field, term: term) else { return nil }
+        return SegmentPostingCursor(cursor)
+    }
+
+    public var hasDeletions: Bool { deletions.passages.count > 0 }
+
+    public func terms(withPrefix prefix: String, in field: IndexField, limit: Int) -> [String] {
+        var found: [String] = []
+        var prefix = prefix
+        prefix.withUTF8 { bytes in
+            try? terms(field, prefix: UnsafeRawBufferPointer(bytes)) { term, _ in
+                found.append(String(decoding: term, as: UTF8.self))
+                return found.count < limit
+            }
+        }
+        return found
+    }
+
+    public func document(of passage: PassageNumber) -> DocumentNumber {
+        documentNumber(of: passage)
+    }
+
+    public func path(of document: DocumentNumber) -> String {
+        (try? self.document(document))?.document.path ?? ""
+    }
+
+    public func language(of document: DocumentNumber) -> String? {
+        (try? self.document(document))?.document.language
+    }
+}

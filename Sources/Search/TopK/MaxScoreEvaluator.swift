@@ -1,0 +1,223 @@
+import Index
+
+/// Exact top-k with MaxScore and block-max skipping over the root clauses.
+///
+/// Without required clauses, the optional clauses are sorted by their score bound; the
+/// weakest ones whose bounds together cannot reach the collector's threshold are
+/// "non-essential": they never produce candidates, only add to candidates the essential
+/// ones produce, and a candidate is dropped as soon as its score so far plus the bounds of
+/// the clauses not yet scored cannot beat the threshold (Turtle & Flood's MaxScore).
+/// Before a candidate is scored, the clauses' block bounds are added up; when they cannot
+/// beat the threshold, the whole run of passages those blocks cover is skipped
+/// (block-max, as in Ding & Suel's BMW and Lucene's impacts).
+/// With required clauses, candidates come from their conjunction and the optional clauses
+/// only add, with the same bound checks.
+///
+/// A surviving candidate's score is the sum of its clauses' scores in query order, so it is
+/// bit-identical to exhaustive evaluation; skipping relies only on bounds (with a margin
+/// for rounding), so the result is exactly the exhaustive one.
+final class MaxScoreEvaluator {
+    private let parts: BooleanParts
+    private let source: any PostingSource
+    private let segment: Int
+    /// Optional clauses, weakest bound first, with running sums of their bounds.
+    private let optional: [any Scorer]
+    private let optionalClauses: [Int]
+    private let optionalSums: [Double]
+    /// Per clause: its score at the passage in `scoredAt` (a stamp, so nothing is reset).
+    /// Raw buffers owned by this object (freed in `deinit`): written once per scored clause
+    /// on the hot path, where an array property would pay exclusivity and uniqueness checks.
+    private let scores: UnsafeMutableBufferPointer<Double>
+    private let scoredAt: UnsafeMutableBufferPointer<PassageNumber>
+    /// The collector's threshold, copied after every offer (reading it through the
+    /// `inout` collector on every candidate would copy the collector).
+    private var threshold = -Double.infinity
+
+    init(parts: BooleanParts, source: any PostingSource, segment: Int) {
+        self.parts = parts
+        self.source = source
+        self.segment = segment
+        let order = parts.shouldIndices.sorted { parts.clauses[$0].scorer.maxScore < parts.clauses[$1].scorer.maxScore }
+        optionalClauses = order
+        optional = order.map { parts.clauses[$0].scorer }
+        var sum = 0.0
+        optionalSums = optional.map { scorer in
+            sum += scorer.maxScore
+            return sum
+        }
+        scores = .allocate(capacity: parts.clauses.count)
+        scores.initialize(repeating: 0)
+        scoredAt = .allocate(capacity: parts.clauses.count)
+        scoredAt.initialize(repeating: .end)
+    }
+
+    deinit {
+        scores.deallocate()
+        scoredAt.deallocate()
+    }
+
+    func collect(into collector: inout TopKCollector) {
+        threshold = collector.threshold
+        if parts.must.isEmpty, optional.count == 1 {
+            single(into: &collector)
+        } else if parts.must.isEmpty {
+            disjunctive(into: &collector)
+        } else {
+            conjunctive(into: &collector)
+        }
+    }
+
+    /// The bound of optional clauses `0..<count` together.
+    @inline(__always)
+    private func optionalBound(_ count: Int) -> Double {
+        count == 0 ? 0 : optionalSums[count - 1]
+    }
+
+    /// The clauses' block bound over a run of passages, reused while candidates stay in
+    /// the run (the threshold only rises, so a run once refused stays refused).
+    private struct Window {
+        var bound = Double.infinity
+        var through: PassageNumber?
+
+        /// Whether `candidate` may beat the collector's threshold according to block bounds;
+        /// when not, `through` is the last passage that may be skipped.
+        mutating func admits(_ candidate: PassageNumber, parts: BooleanParts, threshold: Double) -> Bool {
+            guard threshold > -.infinity else { return true }
+            if through.map({ candidate > $0 }) ?? true {
+                (bound, through) = parts.blockBound(at: candidate)
+            }
+            return TopKCollector.admits(bound: bound, threshold: threshold)
+        }
+    }
+
+    @inline(__always)
+    private func score(clause: Int, of scorer: any Scorer, at candidate: PassageNumber) -> Double {
+        let score = scorer.score()
+        scores[clause] = score
+        scoredAt[clause] = candidate
+        return score
+    }
+
+    /// One optional clause: MaxScore has nothing to partition, only block skipping is left,
+    /// so the loop is kept lean (one scorer held locally, no per-clause bookkeeping).
+    private func single(into collector: inout TopKCollector) {
+        let scorer = optional[0]
+        let clause = optionalClauses[0]
+        var window = Window()
+        var candidate = scorer.passage
+        while candidate != .end, TopKCollector.admits(bound: scorer.maxScore, threshold: threshold) {
+            if !window.admits(candidate, parts: parts, threshold: threshold) {
+                candidate = scorer.advance(to: (window.through ?? candidate).successor)
+                continue
+            }
+            if admitsPassage(candidate) {
+                _ = score(clause: clause, of: scorer, at: candidate)
+                offer(candidate, into: &collector)
+                scorer.setMinimumCompetitive(threshold)
+            }
+            candidate = scorer.advance(to: candidate.successor)
+        }
+    }
+
+    private func disjunctive(into collector: inout TopKCollector) {
+        var essential = firstEssential()
+        var window = Window()
+        while essential < optional.count {
+            var candidate = PassageNumber.end
+            for index in essential..<optional.count {
+                candidate = min(candidate, optional[index].passage)
+            }
+            guard candidate != .end else { return }
+            if !window.admits(candidate, parts: parts, threshold: threshold) {
+                let next = (window.through ?? candidate).successor
+                for index in essential..<optional.count {
+                    optional[index].advance(to: next)
+                }
+                continue
+            }
+            if admitsPassage(candidate) {
+                var partial = 0.0
+                for index in essential..<optional.count where optional[index].passage == candidate {
+                    partial += score(clause: optionalClauses[index], of: optional[index], at: candidate)
+                }
+                if completes(candidate, partial: partial, scoring: essential) {
+                    offer(candidate, into: &collector)
+                    essential = firstEssential()
+                }
+            }
+            let next = candidate.successor
+            for index in essential..<optional.count where optional[index].passage == candidate {
+                optional[index].advance(to: next)
+            }
+        }
+    }
+
+    private func conjunctive(into collector: inout TopKCollector) {
+        let requiredBound = parts.must.reduce(0) { $0 + $1.maxScore }
+        var candidate = parts.conjunction(from: PassageNumber(rawValue: 0))
+        var window = Window()
+        while candidate != .end {
+            if !TopKCollector.admits(bound: requiredBound + optionalBound(optional.count), threshold: threshold) {
+                return
+            }
+            if !window.admits(candidate, parts: parts, threshold: threshold) {
+                candidate = parts.conjunction(from: (window.through ?? candidate).successor)
+                continue
+            }
+            if admitsPassage(candidate) {
+                var partial = 0.0
+                for (index, scorer) in zip(parts.mustIndices, parts.must) {
+                    partial += score(clause: index, of: scorer, at: candidate)
+                }
+                if completes(candidate, partial: partial, scoring: optional.count) {
+                    offer(candidate, into: &collector)
+                }
+            }
+            candidate = parts.conjunction(from: candidate.successor)
+        }
+    }
+
+    /// Adds optional clauses `0..<count` strongest first, giving up as soon as the bound of
+    /// what is left cannot lift the candidate over the threshold; `true` if it still can.
+    private func completes(_ candidate: PassageNumber, partial: Double, scoring count: Int) -> Bool {
+        var partial = partial
+        var index = count - 1
+        while index >= 0 {
+            guard TopKCollector.admits(bound: partial + optionalBound(index + 1), threshold: threshold) else {
+                return false
+            }
+            let scorer = optional[index]
+            if scorer.advance(to: candidate) == candidate {
+                partial += score(clause: optionalClauses[index], of: scorer, at: candidate)
+            }
+            index -= 1
+        }
+        return TopKCollector.admits(bound: partial, threshold: threshold)
+    }
+
+    private func admitsPassage(_ passage: PassageNumber) -> Bool {
+        (!source.hasDeletions || !source.isDeleted(passage)) && parts.admits(passage)
+    }
+
+    /// Adds the clause scores in query order (bit-identical to exhaustive evaluation) and
+    /// offers the hit.
+    private func offer(_ candidate: PassageNumber, into collector: inout TopKCollector) {
+        var total = 0.0
+        for index in parts.clauses.indices where scoredAt[index] == candidate && parts.clauses[index].occur != .mustNot {
+            total += scores[index]
+        }
+        guard collector.competes(total) else { return }
+        collector.offer(
+            SearchHit(segment: segment, passage: candidate, document: source.document(of: candidate), score: total))
+        threshold = collector.threshold
+    }
+
+    /// Optional clauses below this index cannot reach the threshold together.
+    private func firstEssential() -> Int {
+        var index = 0
+        while index < optional.count, !TopKCollector.admits(bound: optionalSums[index], threshold: threshold) {
+            index += 1
+        }
+        return index
+    }
+}

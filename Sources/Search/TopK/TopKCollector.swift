@@ -1,0 +1,83 @@
+import Index
+
+/// Keeps the best `k` hits, at most `perDocument` of them from any one document, and
+/// tells pruning the score a new hit must beat.
+///
+/// The kept list is exactly the top k of "every document's best `perDocument` passages":
+/// a passage of a document already holding its quota in the list replaces that
+/// document's worst kept passage when better, and is refused otherwise. Since a
+/// document's quota only ever improves, the k-th kept score only rises, so pruning against
+/// it never loses a hit that belongs in the final list. Hits must arrive in ranking-key
+/// order (segment, then passage), which makes a tie lose to the hit already kept.
+struct TopKCollector {
+    let limit: Int
+    let perDocument: Int
+    /// Best first.
+    private(set) var hits: [SearchHit] = []
+    private var kept: [DocumentKey: Int] = [:]
+    /// Passages offered after passing every check (a lower bound on the matches).
+    private(set) var offered = 0
+
+    struct DocumentKey: Hashable {
+        var segment: Int
+        var document: DocumentNumber
+    }
+
+    init(limit: Int, perDocument: Int?) {
+        self.limit = max(0, limit)
+        self.perDocument = max(1, perDocument ?? Int.max)
+        hits.reserveCapacity(self.limit + 1)
+    }
+
+    /// A hit needs a score above this to be kept (`-infinity` until the list is full).
+    var threshold: Double {
+        hits.count < limit ? -.infinity : hits[hits.count - 1].score
+    }
+
+    /// Whether `bound` (an upper bound on a later hit's score) could still be kept when
+    /// hits must beat `threshold`. The margin absorbs rounding differences between a bound
+    /// and the score it bounds.
+    @inline(__always)
+    static func admits(bound: Double, threshold: Double) -> Bool {
+        bound * (1 + 1e-9) + 1e-12 > threshold
+    }
+
+    /// Whether a hit with this score, arriving after every kept one, would be kept.
+    @inline(__always)
+    func competes(_ score: Double) -> Bool {
+        hits.count < limit || score > hits[hits.count - 1].score
+    }
+
+    mutating func offer(_ hit: SearchHit) {
+        offered += 1
+        guard limit > 0 else { return }
+        let key = DocumentKey(segment: hit.segment, document: hit.document)
+        if perDocument != Int.max, kept[key, default: 0] >= perDocument {
+            guard let worst = hits.lastIndex(where: { $0.segment == hit.segment && $0.document == hit.document }),
+                hit.ranks(before: hits[worst])
+            else { return }
+            hits.remove(at: worst)
+            insert(hit)
+            return
+        }
+        if hits.count == limit {
+            guard hit.ranks(before: hits[limit - 1]) else { return }
+            let evicted = hits.removeLast()
+            if perDocument != Int.max {
+                kept[DocumentKey(segment: evicted.segment, document: evicted.document), default: 1] -= 1
+            }
+        }
+        insert(hit)
+        if perDocument != Int.max { kept[key, default: 0] += 1 }
+    }
+
+    private mutating func insert(_ hit: SearchHit) {
+        var low = 0
+        var high = hits.count
+        while low < high {
+            let middle = (low + high) / 2
+            if hits[middle].ranks(before: hit) { low = middle + 1 } else { high = middle }
+        }
+        hits.insert(hit, at: low)
+    }
+}

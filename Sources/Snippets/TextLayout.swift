@@ -1,0 +1,137 @@
+/// Character counts and cut points of a passage's UTF-8 bytes.
+///
+/// Snippet lengths are measured in Unicode scalars (what a person counts as characters, and
+/// what JSON offsets use), while matching works on bytes; this maps between the two and finds
+/// places where cutting splits neither a word nor a UTF-8 sequence.
+struct TextLayout {
+    let bytes: [UInt8]
+    /// `scalarsBefore[i]` = number of scalars that start before byte `i`; one extra entry at the end.
+    private let scalarsBefore: [Int32]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var counts = [Int32](repeating: 0, count: bytes.count + 1)
+        var count: Int32 = 0
+        for (index, byte) in bytes.enumerated() {
+            counts[index] = count
+            if byte & 0xC0 != 0x80 { count += 1 }
+        }
+        counts[bytes.count] = count
+        scalarsBefore = counts
+    }
+
+    var count: Int { bytes.count }
+
+    /// Scalars in `start..<end`.
+    func length(_ start: Int, _ end: Int) -> Int { Int(scalarsBefore[end] - scalarsBefore[start]) }
+
+    /// Scalar offset of byte `index`.
+    func scalarOffset(_ index: Int) -> Int { Int(scalarsBefore[index]) }
+
+    func isSpace(_ index: Int) -> Bool {
+        let byte = bytes[index]
+        return byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+
+    /// Whether a sentence ends right before byte `index` (after `.`, `!`, `?` and closing
+    /// quotes or brackets, followed by space and not by a lowercase letter).
+    func sentenceEnds(before index: Int) -> Bool {
+        guard index > 0, index < count, isSpace(index) else { return false }
+        var back = index - 1
+        while back > 0, Self.closers.contains(bytes[back]) || isClosingQuote(endingAt: back) {
+            back -= bytes[back] >= 0x80 ? 3 : 1
+        }
+        guard back >= 0, bytes[back] == 0x2E || bytes[back] == 0x21 || bytes[back] == 0x3F else { return false }
+        if bytes[back] == 0x2E, isAbbreviation(endingAt: back) { return false }
+        var next = index
+        while next < count, isSpace(next) { next += 1 }
+        return next == count || !(bytes[next] >= 0x61 && bytes[next] <= 0x7A)
+    }
+
+    /// The first byte of the sentence containing `index`.
+    func sentenceStart(atOrBefore index: Int) -> Int {
+        var boundary = index
+        while boundary > 0, !sentenceEnds(before: boundary) { boundary -= 1 }
+        while boundary < index, isSpace(boundary) { boundary += 1 }
+        return boundary
+    }
+
+    /// The last byte boundary `end` in `lower...upper` where a sentence ends, if any.
+    func lastSentenceEnd(in lower: Int, _ upper: Int) -> Int? {
+        var position = min(upper, count)
+        while position >= lower {
+            if position == count || sentenceEnds(before: position) { return position }
+            position -= 1
+        }
+        return nil
+    }
+
+    /// The last boundary in `lower...upper` that falls between words.
+    func lastWordEnd(in lower: Int, _ upper: Int) -> Int? {
+        var position = min(upper, count)
+        while position >= lower {
+            if position == count || isSpace(position) { return position }
+            position -= 1
+        }
+        return nil
+    }
+
+    /// The first word start in `lower...upper`.
+    func firstWordStart(in lower: Int, _ upper: Int) -> Int? {
+        var position = max(lower, 0)
+        while position <= upper {
+            if position == 0 || (isSpace(position - 1) && !isSpace(position)) { return position }
+            position += 1
+        }
+        return nil
+    }
+
+    /// The largest byte `end ≥ start` with at most `scalars` scalars in `start..<end`,
+    /// never inside a UTF-8 sequence.
+    func advance(_ start: Int, scalars: Int) -> Int {
+        let target = scalarsBefore[start] + Int32(scalars)
+        if target >= scalarsBefore[count] { return count }
+        var low = start, high = count
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if scalarsBefore[middle] <= target { low = middle } else { high = middle - 1 }
+        }
+        while low > start, low < count, bytes[low] & 0xC0 == 0x80 { low -= 1 }
+        return low
+    }
+
+    /// The smallest byte `begin ≤ end` with at most `scalars` scalars in `begin..<end`.
+    func retreat(_ end: Int, scalars: Int) -> Int {
+        let target = scalarsBefore[end] - Int32(scalars)
+        if target <= 0 { return 0 }
+        var low = 0, high = end
+        while low < high {
+            let middle = (low + high) / 2
+            if scalarsBefore[middle] >= target { high = middle } else { low = middle + 1 }
+        }
+        while low < end, bytes[low] & 0xC0 == 0x80 { low += 1 }
+        return low
+    }
+
+    /// Whether the word before the period at `period` is an initial (`W.`, `U.S.`) or a
+    /// common abbreviation, after which a capital letter does not start a sentence.
+    private func isAbbreviation(endingAt period: Int) -> Bool {
+        var start = period
+        while start > 0, !isSpace(start - 1), bytes[start - 1] != 0x28 { start -= 1 }
+        let word = bytes[start..<period]
+        if word.count == 1 || (word.count >= 3 && word[word.index(word.endIndex, offsetBy: -2)] == 0x2E) {
+            return true
+        }
+        return Self.abbreviations.contains(where: { $0.elementsEqual(word) })
+    }
+
+    private static let abbreviations: [[UInt8]] = ["Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "vs", "etc", "e.g", "i.e", "cf", "No", "Fig", "Vol", "pp", "Inc", "Ltd", "Co"].map { Array($0.utf8) }
+
+    private static let closers: Set<UInt8> = [0x22, 0x27, 0x29, 0x5D]
+
+    /// `”` or `’` (E2 80 9D / E2 80 99) ending at byte `index`.
+    private func isClosingQuote(endingAt index: Int) -> Bool {
+        index >= 2 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x80
+            && (bytes[index] == 0x9D || bytes[index] == 0x99)
+    }
+}

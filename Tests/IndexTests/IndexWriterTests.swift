@@ -1,0 +1,153 @@
+import Foundation
+@testable import Index
+import TestSupport
+import Testing
+
+@Suite struct IndexWriterTests {
+    static func write(
+        _ corpus: [(Document, SourceStamp)], to storage: any Storage, options: IndexWriter.Options = .init(),
+        compact: Bool = false
+    ) throws {
+        let writer = try IndexWriter(storage: storage, options: options)
+        defer { writer.close() }
+        for (document, stamp) in corpus { try writer.add(document, source: stamp) }
+        try writer.commit(compact: compact)
+    }
+
+    @Test func committedDocumentsAreReadBackExactly() throws {
+        let corpus = RandomCorpus.documents(count: 60, seed: 21)
+        let storage = MemoryStorage()
+        try Self.write(corpus, to: storage)
+        let reader = try IndexReader.open(storage, verify: .checksum)
+        #expect(reader.segments.count == 1)
+        try SegmentRoundTripTests.expectMatches(reader.segments[0], ReferenceIndex(corpus))
+        #expect(reader.documentCount == corpus.count)
+        #expect(reader.generation == 1)
+    }
+
+    @Test func memoryBudgetForcesManySegmentsAndMergingKeepsEveryPosting() throws {
+        let corpus = RandomCorpus.documents(count: 200, seed: 22)
+        let expected = try IndexSnapshot(expected: corpus)
+        let storage = MemoryStorage()
+        let options = IndexWriter.Options(memoryBudget: 20_000, mergePolicy: MergePolicy(factor: 1000))
+        let writer = try IndexWriter(storage: storage, options: options)
+        for (document, stamp) in corpus { try writer.add(document, source: stamp) }
+        #expect(writer.flushCount > 5)
+        try writer.commit()
+        writer.close()
+        let unmerged = try IndexReader.open(storage, verify: .checksum)
+        #expect(unmerged.segments.count > 5)
+        #expect(try IndexSnapshot(unmerged) == expected)
+
+        let merging = IndexWriter.Options(memoryBudget: 20_000, mergePolicy: MergePolicy(factor: 3))
+        let tiered = MemoryStorage()
+        try Self.write(corpus, to: tiered, options: merging)
+        let merged = try IndexReader.open(tiered, verify: .checksum)
+        #expect(merged.segments.count < unmerged.segments.count)
+        #expect(try IndexSnapshot(merged) == expected)
+
+        try Self.write([], to: storage, compact: true)
+        let compacted = try IndexReader.open(storage, verify: .checksum)
+        #expect(compacted.segments.count == 1)
+        #expect(try IndexSnapshot(compacted) == expected)
+    }
+
+    @Test func removedAndReplacedDocumentsDisappearAndCompactDropsThem() throws {
+        let corpus = RandomCorpus.documents(count: 80, passages: 1...4, seed: 23)
+        let storage = MemoryStorage()
+        try Self.write(Array(corpus[0..<50]), to: storage, options: .init(memoryBudget: 30_000))
+        let replacement = RandomCorpus.documents(count: 10, passages: 1...4, seed: 99, prefix: "new")
+        let writer = try IndexWriter(storage: storage, options: .init(memoryBudget: 30_000))
+        for i in 0..<10 { #expect(writer.remove(absolutePath: corpus[i].1.absolutePath)) }
+        #expect(!writer.remove(absolutePath: "/nowhere"))
+        for i in 10..<20 {
+            var stamp = replacement[i - 10].1
+            stamp.absolutePath = corpus[i].1.absolutePath
+            try writer.add(replacement[i - 10].0, source: stamp)
+        }
+        for (document, stamp) in corpus[50...] { try writer.add(document, source: stamp) }
+        try writer.commit()
+        writer.close()
+        var expectedCorpus = Array(corpus[20...])
+        for i in 10..<20 {
+            var stamp = replacement[i - 10].1
+            stamp.absolutePath = corpus[i].1.absolutePath
+            expectedCorpus.append((replacement[i - 10].0, stamp))
+        }
+        let expected = try IndexSnapshot(expected: expectedCorpus)
+        let reader = try IndexReader.open(storage, verify: .checksum)
+        #expect(reader.documentCount == 70)
+        #expect(try IndexSnapshot(reader) == expected)
+        #expect(reader.segments.contains { $0.deletions.passages.count > 0 })
+
+        try Self.write([], to: storage, compact: true)
+        let compacted = try IndexReader.open(storage)
+        #expect(compacted.segments.count == 1)
+        #expect(compacted.segments[0].deletions.passages.count == 0)
+        #expect(try IndexSnapshot(compacted) == expected)
+    }
+
+    @Test func aSecondWriterIsRefusedAndAStaleLockIsTakenOver() throws {
+        let storage = MemoryStorage()
+        let first = try IndexWriter(storage: storage)
+        #expect {
+            _ = try IndexWriter(storage: storage)
+        } throws: { error in
+            (error as? IndexError)?.kind == .locked(getpid()) && "\(error)".contains("pid \(getpid())")
+        }
+        first.close()
+        storage.overwrite(WriteLock.fileName, with: Array("2147483000\n".utf8))
+        let second = try IndexWriter(storage: storage)
+        second.close()
+        #expect(storage.contents(of: WriteLock.fileName) == nil)
+    }
+
+    @Test func anIndexFromAnotherAnalyzerVersionAsksForARebuild() throws {
+        let storage = MemoryStorage()
+        let old = IndexSettings(stemming: false, analyzerVersion: 999)
+        try Self.write(RandomCorpus.documents(count: 3, seed: 25), to: storage, options: .init(settings: old))
+        #expect(try IndexReader.open(storage).settings == old)
+        #expect {
+            _ = try IndexWriter(storage: storage)
+        } throws: { error in
+            "\(error)".contains("--rebuild") && (error as? IndexError)?.kind == .invalid
+        }
+        try Self.write([], to: storage, options: .init(rebuild: true))
+        #expect(try IndexReader.open(storage).settings == IndexSettings())
+    }
+
+    @Test func aReaderKeepsItsCommitWhileAWriterCommitsAndMerges() throws {
+        let directory = try CLIRunner.temporaryDirectory("citex-index")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let storage = try FileSystemStorage(path: directory.path)
+        let corpus = RandomCorpus.documents(count: 60, seed: 24)
+        try Self.write(Array(corpus[0..<30]), to: storage)
+        let before = try IndexReader.open(storage)
+        let snapshot = try IndexSnapshot(before)
+        let writer = try IndexWriter(storage: storage)
+        for (document, stamp) in corpus[0..<10] { writer.remove(absolutePath: stamp.absolutePath); _ = document }
+        for (document, stamp) in corpus[30...] { try writer.add(document, source: stamp) }
+        try writer.commit(compact: true)
+        writer.close()
+        let oldFiles = before.segments[0].info.files
+        #expect(try storage.list().allSatisfy { !oldFiles.contains($0) })
+        #expect(try IndexSnapshot(before) == snapshot)
+        let after = try IndexReader.open(storage)
+        #expect(after.generation == before.generation + 1)
+        #expect(after.documentCount == 50)
+    }
+}
+
+/// `--index` may point at a folder that holds other files; commits must never delete them.
+@Test func commitsLeaveFilesTheIndexDidNotWriteAlone() throws {
+    let storage = MemoryStorage()
+    for name in ["README.md", "notes.txt", "segment-plan.md"] {
+        let output = try storage.create(name)
+        try [UInt8]("keep me".utf8).withUnsafeBytes { try output.write($0) }
+        try output.finish()
+    }
+    try IndexWriterTests.write(RandomCorpus.documents(count: 5, seed: 3), to: storage)
+    try IndexWriterTests.write(RandomCorpus.documents(count: 5, seed: 4), to: storage, compact: true)
+    let names = Set(try storage.list())
+    #expect(names.isSuperset(of: ["README.md", "notes.txt", "segment-plan.md"]))
+}

@@ -1,0 +1,120 @@
+@testable import Index
+import TestSupport
+import Testing
+
+@Suite struct PostingsCodecTests {
+    static func fixture(count: Int, maxGap: UInt32, seed: UInt64) throws -> PostingsFixture {
+        var random = SeededGenerator(seed: seed)
+        var postings: [UInt32] = []
+        var next: UInt32 = 0
+        for _ in 0..<count {
+            next += UInt32.random(in: 0...maxGap, using: &random)
+            postings.append(next)
+            next += 1
+        }
+        let positions = postings.map { _ in
+            var p: UInt32 = UInt32.random(in: 0..<5, using: &random)
+            return (0..<Int.random(in: 1...6, using: &random)).map { _ in
+                defer { p += UInt32.random(in: 1...400, using: &random) }
+                return p
+            }
+        }
+        let norms = (0..<min(Int(next), 5000)).map { _ in UInt32.random(in: 1...70_000, using: &random) }
+        return try PostingsFixture(postings: postings, positions: positions, norms: norms, passageCount: Int(next))
+    }
+
+    @Test(arguments: [1, 2, 127, 128, 129, 255, 256, 257, 1000])
+    func iteratesEveryPostingWithFrequencyAndPositions(count: Int) throws {
+        for (maxGap, seed) in [(UInt32(0), UInt64(1)), (3, 2), (3_000_000, 3)] {
+            let fixture = try Self.fixture(count: count, maxGap: maxGap, seed: seed)
+            var cursor = try fixture.cursor()
+            #expect(cursor.documentFrequency == count)
+            var seen: [UInt32] = []
+            var positions: [UInt32] = []
+            var i = 0
+            while cursor.passage != .end {
+                seen.append(cursor.passage.rawValue)
+                #expect(cursor.frequency == fixture.freqs[i])
+                if i % 3 == 0 {
+                    cursor.positions(into: &positions)
+                    #expect(positions == fixture.positions[i])
+                }
+                cursor.next()
+                i += 1
+            }
+            #expect(seen == fixture.postings)
+            #expect(!cursor.isDamaged)
+        }
+    }
+
+    @Test(arguments: [1, 128, 129, 1000])
+    func advanceFindsTheFirstPostingAtOrAfterTheTarget(count: Int) throws {
+        let fixture = try Self.fixture(count: count, maxGap: 50, seed: 7)
+        var random = SeededGenerator(seed: 11)
+        for _ in 0..<20 {
+            var cursor = try fixture.cursor()
+            var target: UInt32 = 0
+            while true {
+                target += UInt32.random(in: 0...300, using: &random)
+                let expected = fixture.postings.firstIndex { $0 >= target }
+                let got = cursor.advance(to: PassageNumber(rawValue: target))
+                guard let expected else {
+                    #expect(got == .end)
+                    break
+                }
+                #expect(got.rawValue == fixture.postings[expected])
+                #expect(cursor.frequency == fixture.freqs[expected])
+                var positions: [UInt32] = []
+                cursor.positions(into: &positions)
+                #expect(positions == fixture.positions[expected])
+                target = got.rawValue + 1
+            }
+        }
+    }
+
+    @Test(arguments: [1, 127, 128, 300])
+    func blockSummariesBoundEveryBlock(count: Int) throws {
+        let fixture = try Self.fixture(count: count, maxGap: 20, seed: 5)
+        let cursor = try fixture.cursor()
+        let expected = stride(from: 0, to: count, by: 128).map { start in
+            let range = start..<min(start + 128, count)
+            return PostingsBlockSummary(
+                lastPassage: PassageNumber(rawValue: fixture.postings[range.upperBound - 1]),
+                maxFrequency: range.map { fixture.freqs[$0] }.max()!,
+                minNorm: range.map { fixture.norm(fixture.postings[$0]) }.min()!)
+        }
+        #expect(cursor.blockSummaries() == expected)
+    }
+
+    @Test func shallowAdvanceMovesMetadataWithoutDecoding() throws {
+        let fixture = try Self.fixture(count: 1000, maxGap: 10, seed: 9)
+        var cursor = try fixture.cursor()
+        let target = fixture.postings[700]
+        let last = cursor.shallowAdvance(to: PassageNumber(rawValue: target))
+        #expect(last.rawValue == fixture.postings[767])
+        #expect(cursor.blockLastPassage.rawValue == fixture.postings[767])
+        #expect(cursor.passage.rawValue == fixture.postings[0])
+        #expect(cursor.advance(to: PassageNumber(rawValue: fixture.postings[10])).rawValue == fixture.postings[10])
+        #expect(cursor.advance(to: PassageNumber(rawValue: target)).rawValue == target)
+        #expect(cursor.shallowAdvance(to: PassageNumber(rawValue: fixture.postings[999] + 1)) == .end)
+    }
+
+    @Test func bitPackingRoundTripsEveryWidth() {
+        var random = SeededGenerator(seed: 3)
+        for width in 0...32 {
+            let values = (0..<128).map { _ in
+                width == 0 ? UInt32(0) : UInt32(truncatingIfNeeded: random.next()) >> UInt32(32 - width)
+            }
+            var out = ByteWriter()
+            values.withUnsafeBufferPointer { BitPacking.pack($0, width: width, into: &out) }
+            #expect(out.count == 16 * width)
+            var decoded = [UInt32](repeating: 1, count: 128)
+            out.bytes.withUnsafeBytes { raw in
+                decoded.withUnsafeMutableBufferPointer { target in
+                    BitPacking.unpack(raw.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!, width: width, into: target.baseAddress!)
+                }
+            }
+            #expect(decoded == values)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Index
+import Search
+import Testing
+import TestSupport
+
+/// An on-disk index (in memory storage) with several segments and deleted documents.
+private func randomIndex(seed: UInt64) throws -> (IndexReader, RandomCorpus) {
+    var corpus = RandomCorpus(seed: seed, vocabularySize: 30)
+    let storage = MemoryStorage()
+    let writer = try IndexWriter(storage: storage, options: IndexWriter.Options(memoryBudget: 6_000))
+    var paths: [String] = []
+    for number in 0..<80 {
+        let path = ["docs/api", "docs/guide", "notes"][number % 3] + "/page\(number).html"
+        var passages: [Passage] = []
+        for ordinal in 0..<Int.random(in: 1...5, using: &corpus.generator) {
+            passages.append(
+                Passage(
+                    id: PassageID(rawValue: UInt64(number * 100 + ordinal)), ordinal: ordinal,
+                    section: [corpus.words(1...3).joined(separator: " ")],
+                    text: corpus.words(3...25).joined(separator: " "), line: ordinal + 1, anchor: nil))
+        }
+        let document = Document(
+            path: path, title: corpus.words(1...4).joined(separator: " "), language: number % 4 == 0 ? "fr" : "en",
+            passages: passages)
+        try writer.add(document, source: SourceStamp(absolutePath: "/" + path, size: 1, modified: 0, contentHash: 0))
+        paths.append("/" + path)
+        if number % 25 == 24 { try writer.commit() }
+    }
+    for path in paths where path.hasSuffix("3.html") {
+        writer.remove(absolutePath: path)
+    }
+    try writer.commit()
+    writer.close()
+    return (try IndexReader.open(storage), corpus)
+}
+
+/// On the real segment format (several segments, deletions), pruned top-k must equal
+/// exhaustive scoring exactly, for every construct of the language.
+@Test(arguments: [UInt64(21), 22, 23])
+func prunedEqualsExhaustiveOnTheIndex(seed: UInt64) throws {
+    var (index, corpus) = try randomIndex(seed: seed)
+    #expect(index.segments.count > 1)
+    #expect(index.segments.contains { $0.hasDeletions })
+    let searcher = Searcher(segments: index.segments, analyzer: index.settings.analyzer)
+    var matched = 0
+    for round in 0..<120 {
+        let query = corpus.query()
+        var options = SearchOptions(limit: [1, 5, 20][round % 3], perDocument: round % 2 == 0 ? 1 : nil)
+        options.query.defaultOperator = round % 5 == 0 ? .all : .any
+        guard let pruned = try? searcher.search(query, options: options) else { continue }
+        options.strategy = .exhaustive
+        let exhaustive = try searcher.search(query, options: options)
+        #expect(pruned.hits == exhaustive.hits, "\(query)")
+        if !pruned.hits.isEmpty { matched += 1 }
+    }
+    #expect(matched > 40)
+}
+
+@Test func deletedDocumentsNeverAppear() throws {
+    let (index, _) = try randomIndex(seed: 24)
+    let searcher = Searcher(segments: index.segments, analyzer: index.settings.analyzer)
+    let options = SearchOptions(limit: 10_000, strategy: .exhaustive)
+    for word in ["qka", "qlo", "qmi", "qru"] {
+        for hit in try searcher.search(word, options: options).hits {
+            let segment = index.segments[hit.segment]
+            #expect(!segment.isDeleted(hit.passage))
+            #expect(!segment.path(of: hit.document).hasSuffix("3.html"))
+        }
+    }
+}
+
+@Test func filtersReadTheStoredDocuments() throws {
+    let (index, _) = try randomIndex(seed: 25)
+    let searcher = Searcher(segments: index.segments, analyzer: index.settings.analyzer)
+    let hits = try searcher.search("qka path:docs/api lang:en", options: SearchOptions(limit: 1000)).hits
+    #expect(!hits.isEmpty)
+    for hit in hits {
+        let segment = index.segments[hit.segment]
+        #expect(segment.path(of: hit.document).hasPrefix("docs/api/"))
+        #expect(segment.language(of: hit.document) == "en")
+    }
+}

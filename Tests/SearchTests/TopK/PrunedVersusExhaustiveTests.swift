@@ -1,0 +1,50 @@
+import Search
+import Testing
+
+/// Pruned top-k must return exactly what scoring every passage returns: same hits, same
+/// scores to the bit, same order, over random corpora and queries using every construct.
+@Test(arguments: [(1 as UInt64, 4), (2, 8), (3, 1), (4, 128), (5, 3)])
+func prunedEqualsExhaustiveAndBruteForce(seed: UInt64, blockSize: Int) throws {
+    var corpus = RandomCorpus(seed: seed)
+    let segments = [
+        corpus.segment(documents: 60, blockSize: blockSize, deletions: true),
+        corpus.segment(documents: 25, blockSize: blockSize, deletions: seed % 2 == 0),
+    ]
+    let searcher = Searcher(segments: segments)
+    let reference = BruteForce(searcher: searcher, segments: segments)
+    var compared = 0
+    for round in 0..<150 {
+        let query = corpus.query()
+        var options = SearchOptions(limit: [1, 3, 10, 50][round % 4], perDocument: round % 3 == 0 ? 1 : (round % 3 == 1 ? 2 : nil))
+        options.query.defaultOperator = round % 5 == 0 ? .all : .any
+        let pruned: SearchResult
+        do {
+            pruned = try searcher.search(query, options: options)
+        } catch {
+            #expect(throws: SearchError.self, "\(query)") { try reference.search(query, options: options) }
+            continue
+        }
+        options.strategy = .exhaustive
+        let exhaustive = try searcher.search(query, options: options)
+        let brute = try reference.search(query, options: options)
+        #expect(pruned.hits == exhaustive.hits, "pruned vs exhaustive: \(query)")
+        #expect(exhaustive.hits == brute, "exhaustive vs brute force: \(query)")
+        if !brute.isEmpty { compared += 1 }
+    }
+    #expect(compared > 60)
+}
+
+/// A lone phrase lets top-k skip position checks by block bounds: still exact.
+@Test(arguments: [(11 as UInt64, 2), (12, 4), (13, 16)])
+func prunedPhrasesEqualBruteForce(seed: UInt64, blockSize: Int) throws {
+    var corpus = RandomCorpus(seed: seed, vocabularySize: 8)
+    let segments = [corpus.segment(documents: 150, blockSize: blockSize, deletions: true)]
+    let searcher = Searcher(segments: segments)
+    let reference = BruteForce(searcher: searcher, segments: segments)
+    for round in 0..<60 {
+        let query = (round % 3 == 0 ? "title:" : "") + "\"" + corpus.phrase() + "\""
+        let options = SearchOptions(limit: [1, 5, 20][round % 3], perDocument: round % 2 == 0 ? 1 : nil)
+        let pruned = try searcher.search(query, options: options).hits
+        #expect(pruned == (try reference.search(query, options: options)), "\(query)")
+    }
+}

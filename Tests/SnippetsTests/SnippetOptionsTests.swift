@@ -1,6 +1,0 @@
-import Snippets
-import Testing
-
-@Test func defaultSnippetIsAboutTwoHundredCharacters() {
-    #expect(SnippetOptions().maxCharacters == 200)
-}
