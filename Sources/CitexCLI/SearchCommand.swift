@@ -70,15 +70,29 @@ struct SearchCommand: ParsableCommand {
         let renderer = HitRenderer(
             format: format,
             color: color.enabled(outputIsTerminal: isatty(1) != 0, environment: ProcessInfo.processInfo.environment))
-        var found = false
-        for entry in batch?.entries ?? [QueryFile.Entry(id: "", query: query ?? "")] {
-            let (page, notes) = try CLIErrors.reporting {
-                try session.search(entry.query, qid: batch == nil ? nil : entry.id)
-            }
+        guard let batch else {
+            let (page, notes) = try CLIErrors.reporting { try session.search(query ?? "") }
             for note in notes { Diagnostics.print("citex: \(note)") }
-            found = found || !page.hits.isEmpty
             FileHandle.standardOutput.write(Data(renderer.render(page).utf8))
+            if page.hits.isEmpty { throw ExitCode(1) }
+            return
         }
+        // A bad query in a batch is reported with its id and the batch goes on; the exit
+        // status still says an error happened.
+        var found = false
+        var failed = false
+        for entry in batch.entries {
+            do {
+                let (page, notes) = try session.search(entry.query, qid: entry.id)
+                for note in notes { Diagnostics.print("citex: \(entry.id): \(note)") }
+                found = found || !page.hits.isEmpty
+                FileHandle.standardOutput.write(Data(renderer.render(page).utf8))
+            } catch {
+                Diagnostics.print("citex: \(entry.id): \(error)")
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(2) }
         if !found { throw ExitCode(1) }
     }
 

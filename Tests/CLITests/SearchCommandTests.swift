@@ -78,3 +78,16 @@ import TestSupport
         #expect(result.status == 0)
     }
 }
+
+extension SearchCommandTests {
+    @Test func aBadQueryInABatchIsReportedAndTheOthersAnswered() throws {
+        let folder = try indexedFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let queries = folder.appendingPathComponent("queries.tsv")
+        try Data("a\tcourt (\nb\tcourt\n".utf8).write(to: queries)
+        let result = try search(["--queries", queries.path, "--format", "trec"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr == "citex: a: query column 7: unclosed parenthesis\n")
+        #expect(result.stdout.hasPrefix("b Q0 "))
+    }
+}

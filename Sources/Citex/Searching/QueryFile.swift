@@ -17,8 +17,9 @@ public struct QueryFile: Sendable, Equatable {
     /// - Throws: `QueryFileError` naming the first line without a tab or an id.
     public init(parsing text: String, path: String) throws {
         entries = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = line.hasSuffix("\r") ? line.dropLast() : line
+        // "\r\n" is one Character in Swift, so it is a separator of its own.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (number, line) in lines.enumerated() {
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             guard let tab = line.firstIndex(of: "\t"), tab != line.startIndex else {
                 throw QueryFileError(path: path, line: number + 1)
@@ -32,6 +33,11 @@ public struct QueryFile: Sendable, Equatable {
 public struct QueryFileError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
     public var line: Int
+
+    public init(path: String, line: Int) {
+        self.path = path
+        self.line = line
+    }
 
     public var description: String { "\(path):\(line): expected 'id<TAB>query'" }
 }
