@@ -64,7 +64,7 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let request = SearchRequest(
             limit: limit, requireAll: all, plain: plain, perDocument: perDoc == 0 ? nil : perDoc,
-            parameters: BM25Parameters(k1: k1, b: b), snippetCharacters: snippetChars)
+            parameters: BM25Parameters(k1: k1, b: b), snippetCharacters: snippetChars, fetchesPassages: format != .trec)
         let batch = try CLIErrors.reporting { try queries.map { try Self.readQueries($0) } }
         let session = try CLIErrors.reporting { try SearchSession(index: IndexLocation.resolve(index), request: request) }
         let renderer = HitRenderer(

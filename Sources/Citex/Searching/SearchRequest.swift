@@ -14,6 +14,9 @@ public struct SearchRequest: Sendable {
     public var fieldWeights: FieldWeights
     /// Length of the printed fragment (`--snippet-chars`).
     public var snippetCharacters: Int
+    /// Whether hits need their passage text and snippet; a TREC run needs only documents,
+    /// and skipping the passage store saves decompressing a block per hit.
+    public var fetchesPassages: Bool
 
     /// Two passages per document by default: a reader sees more documents on the first page,
     /// yet a document that answers twice can show both places.
@@ -22,7 +25,7 @@ public struct SearchRequest: Sendable {
     public init(
         limit: Int = 10, requireAll: Bool = false, plain: Bool = false, perDocument: Int? = defaultPerDocument,
         parameters: BM25Parameters = BM25Parameters(), fieldWeights: FieldWeights = FieldWeights(),
-        snippetCharacters: Int = 200
+        snippetCharacters: Int = 200, fetchesPassages: Bool = true
     ) {
         self.limit = limit
         self.requireAll = requireAll
@@ -31,6 +34,7 @@ public struct SearchRequest: Sendable {
         self.parameters = parameters
         self.fieldWeights = fieldWeights
         self.snippetCharacters = snippetCharacters
+        self.fetchesPassages = fetchesPassages
     }
 
     var searchOptions: SearchOptions {

@@ -39,8 +39,17 @@ public final class SearchSession {
         var hits: [CitedHit] = []
         for (rank, hit) in result.hits.enumerated() {
             let segment = index.segments[hit.segment]
+            let document = try segment.document(hit.document).document
+            guard request.fetchesPassages else {
+                let passage = Passage(
+                    id: segment.passageID(hit.passage), ordinal: 0, section: [], text: "", line: 0, anchor: nil)
+                hits.append(
+                    CitedHit(
+                        rank: rank + 1, score: hit.score, document: document, passage: passage,
+                        snippet: Snippet(text: "", highlights: [])))
+                continue
+            }
             let stored = try segment.passage(hit.passage)
-            let document = try segment.document(stored.document).document
             hits.append(
                 CitedHit(
                     rank: rank + 1, score: hit.score, document: document, passage: stored.passage,
