@@ -39,22 +39,44 @@ public struct Analyzer: Sendable, Equatable {
         self.stemming = stemming
     }
 
-    /// Calls `body` with every token of `text`, in order of position.
+    /// Calls `body` with every token of `text`, in order of position. A term never occurs twice
+    /// at one position.
     ///
-    /// - Complexity: O(n) in the text's length; three small allocations per call, none per token.
+    /// - Complexity: O(n) in the text's length; no heap allocation (a 1.2 KB workspace on the
+    ///   stack, and once per thread a stem cache).
     public func analyze(_ text: UnsafeBufferPointer<UInt8>, _ body: (Token) throws -> Void) rethrows {
-        var tokenizer = Tokenizer(text)
-        let stemmed = UnsafeMutablePointer<UInt8>.allocate(capacity: Tokenizer.maxTermBytes + 1)
-        defer { stemmed.deallocate() }
-        let cache = StemCache.current()
-        while let raw = tokenizer.next() {
-            var term = raw.term
-            if stemming, let count = cache.stem(raw.term, into: stemmed) {
-                term = UnsafeBufferPointer(start: stemmed, count: count)
+        let stemBytes = Tokenizer.maxTermBytes + 1
+        try withUnsafeTemporaryAllocation(
+            byteCount: Tokenizer.workspaceBytes + 2 * stemBytes, alignment: MemoryLayout<Int>.alignment
+        ) { workspace in
+            guard let base = workspace.baseAddress else { return }
+            var tokenizer = Tokenizer(text, workspace: base)
+            let buffers = (base + Tokenizer.workspaceBytes).bindMemory(to: UInt8.self, capacity: 2 * stemBytes)
+            let cache = StemCache.current()
+            while let raw = tokenizer.next() {
+                let token = finish(raw, into: buffers, cache: cache)
+                guard raw.isCompoundWhole, let next = tokenizer.next() else {
+                    try body(token)
+                    continue
+                }
+                // A whole shares its position with its first part; when both stem to one term
+                // (`ing-s` → `ing`, `ing`) the whole is dropped so no term repeats at a position.
+                let firstPart = finish(next, into: buffers + stemBytes, cache: cache)
+                if !token.term.elementsEqual(firstPart.term) { try body(token) }
+                try body(firstPart)
             }
-            try body(Token(term: term, position: raw.position, sourceRange: raw.sourceRange,
-                           isCompoundWhole: raw.isCompoundWhole, folded: raw.term))
         }
+    }
+
+    /// The token for a raw one: stemmed into `buffer` when stemming applies.
+    @inline(__always)
+    private func finish(_ raw: RawToken, into buffer: UnsafeMutablePointer<UInt8>, cache: StemCache) -> Token {
+        var term = raw.term
+        if stemming, let count = cache.stem(raw.term, into: buffer) {
+            term = UnsafeBufferPointer(start: buffer, count: count)
+        }
+        return Token(term: term, position: raw.position, sourceRange: raw.sourceRange,
+                     isCompoundWhole: raw.isCompoundWhole, folded: raw.term)
     }
 
     /// Convenience for callers that hold a `String` (queries, tests).

@@ -39,36 +39,45 @@ struct StemCache {
         return StemCache(slots: slots)
     }
 
-    /// Stems `word` into `output` (capacity ≥ max(16, word.count + 1)), as `Porter2.stem` does.
+    /// Stems `word` into `output` (capacity ≥ word.count + 1), as `Porter2.stem` does.
     @inline(__always)
     func stem(_ word: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>) -> Int? {
         guard word.count <= Self.maxBytes, let base = word.baseAddress else { return Porter2.stem(word, into: output) }
-        var key: (UInt64, UInt64) = (0, 0)
-        withUnsafeMutableBytes(of: &key) { $0.baseAddress?.copyMemory(from: base, byteCount: word.count) }
+        let key = Self.pack(base, count: word.count)
         let hash = (key.0 &* 0x9E37_79B9_7F4A_7C15) ^ (key.1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(word.count)
         let slot = slots + Int(truncatingIfNeeded: (hash >> 40) % UInt64(Self.slotCount)) * Self.wordsPerSlot
         if slot[0] == key.0 && slot[1] == key.1 && slot[4] & 0xFF == UInt64(word.count) {
-            let length = slot[4] >> 8
-            guard length != Self.notStemmed else { return nil }
-            var stem = (slot[2], slot[3])
-            withUnsafeBytes(of: &stem) { bytes in
-                if let source = bytes.baseAddress { UnsafeMutableRawPointer(output).copyMemory(from: source, byteCount: Int(length)) }
-            }
-            return Int(length)
+            let length = Int(truncatingIfNeeded: slot[4] >> 8)
+            guard length != Int(Self.notStemmed) else { return nil }
+            Self.unpack((slot[2], slot[3]), count: length, into: output)
+            return length
         }
         let result = Porter2.stem(word, into: output)
-        let length = result ?? Int(Self.notStemmed)
-        guard length <= Self.maxBytes || result == nil else { return result }
-        var stem: (UInt64, UInt64) = (0, 0)
-        if let result {
-            withUnsafeMutableBytes(of: &stem) { $0.baseAddress?.copyMemory(from: output, byteCount: result) }
-        }
+        if let result, result > Self.maxBytes { return result }
+        let stem = result.map { Self.pack(output, count: $0) } ?? (0, 0)
         slot[0] = key.0
         slot[1] = key.1
         slot[2] = stem.0
         slot[3] = stem.1
-        slot[4] = UInt64(word.count) | UInt64(length) << 8
+        slot[4] = UInt64(word.count) | UInt64(result ?? Int(Self.notStemmed)) << 8
         return result
+    }
+
+    /// Up to 16 bytes as two little-endian words, zero-padded; a loop beats a `memcpy` call at
+    /// these lengths.
+    @inline(__always)
+    private static func pack(_ bytes: UnsafePointer<UInt8>, count: Int) -> (UInt64, UInt64) {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for index in 0..<min(count, 8) { low |= UInt64(bytes[index]) << (8 * index) }
+        for index in min(count, 8)..<count { high |= UInt64(bytes[index]) << (8 * (index - 8)) }
+        return (low, high)
+    }
+
+    @inline(__always)
+    private static func unpack(_ words: (UInt64, UInt64), count: Int, into output: UnsafeMutablePointer<UInt8>) {
+        for index in 0..<min(count, 8) { output[index] = UInt8(truncatingIfNeeded: words.0 >> (8 * index)) }
+        for index in min(count, 8)..<count { output[index] = UInt8(truncatingIfNeeded: words.1 >> (8 * (index - 8))) }
     }
 }
 

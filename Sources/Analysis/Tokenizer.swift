@@ -11,8 +11,9 @@ struct RawToken {
 /// ASCII takes one table load per byte; only bytes ≥ 0x80 are decoded and classified through
 /// `UnicodeTable`. Invalid UTF-8 bytes are separators. See `Analyzer` for the rules.
 ///
-/// - Warning: a returned `term` points into scratch memory that the next call to `next()`
-///   overwrites.
+/// - Warning: the tokenizer works in a caller-provided workspace (`workspaceBytes`, usually on
+///   the stack) that must outlive it; a returned `term` points into that memory and is
+///   overwritten by the next call to `next()`.
 struct Tokenizer: ~Copyable {
     /// Longest term kept, in folded bytes; longer words (base64, hashes) are skipped but still
     /// take their positions.
@@ -23,6 +24,9 @@ struct Tokenizer: ~Copyable {
     static let maxSegments = 16
     /// Bytes kept for one CJK character with its marks.
     static let maxCJKCharacterBytes = 32
+
+    /// Bytes of workspace a tokenizer needs: its segment table, then its scratch text.
+    static let workspaceBytes = maxSegments * MemoryLayout<Segment>.stride + maxWordBytes + 2 * maxCJKCharacterBytes
 
     /// One part of a word: a run of letters and digits between joiners.
     struct Segment {
@@ -49,17 +53,14 @@ struct Tokenizer: ~Copyable {
     private var wordPosition: UInt32 = 0
     var cjk = CJKRun()
 
-    init(_ text: UnsafeBufferPointer<UInt8>) {
+    /// - Parameter workspace: `workspaceBytes` bytes aligned for `Int`, owned by the caller.
+    init(_ text: UnsafeBufferPointer<UInt8>, workspace: UnsafeMutableRawPointer) {
         self.text = text
         classes = table.bmp
         alphanumerics = table.asciiAlphanumerics
-        scratch = .allocate(capacity: Self.maxWordBytes + 2 * Self.maxCJKCharacterBytes)
-        segments = .allocate(capacity: Self.maxSegments)
-    }
-
-    deinit {
-        scratch.deallocate()
-        segments.deallocate()
+        segments = workspace.bindMemory(to: Segment.self, capacity: Self.maxSegments)
+        let scratchStart = workspace + Self.maxSegments * MemoryLayout<Segment>.stride
+        scratch = scratchStart.bindMemory(to: UInt8.self, capacity: Self.workspaceBytes - Self.maxSegments * MemoryLayout<Segment>.stride)
     }
 
     /// The next token, or nil at the end of the text.

@@ -1,6 +1,11 @@
 #ifndef CLIBXML2_SHIM_H
 #define CLIBXML2_SHIM_H
 #include <libxml/xmlversion.h>
+/* Debian's libxml2 is built with ICU, so its headers include ICU's; Foundation bundles its own
+   ICU module, and the two definitions of UErrorCode clash (intermittently, by build order) in a
+   Swift module that imports both. citex never reads the ICU-only fields of
+   xmlCharEncodingHandler, so the ICU parts of the headers are hidden. */
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Citex
+import Foundation
 
 @main
 struct CitexCommand: ParsableCommand {
@@ -7,6 +8,24 @@ struct CitexCommand: ParsableCommand {
         commandName: "citex",
         abstract: "Full-text search over folders of saved pages, with cited snippets.",
         version: CitexVersion.description,
-        subcommands: [IndexCommand.self, SearchCommand.self, ExtractCommand.self, StatsCommand.self, RemoveCommand.self]
+        subcommands: [
+            SearchCommand.self, IndexCommand.self, ShowCommand.self, CiteCommand.self, ExtractCommand.self, StatsCommand.self,
+            RemoveCommand.self,
+        ]
     )
+
+    /// Exit statuses like grep's: 0 found, 1 nothing found, 2 any error — including usage
+    /// errors, which ArgumentParser would otherwise report as 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Self.exit(withError: code)
+        } catch {
+            guard exitCode(for: error) != .success else { Self.exit(withError: error) }
+            Diagnostics.print("citex: " + message(for: error))
+            Self.exit(withError: ExitCode(2))
+        }
+    }
 }

@@ -1,94 +1,88 @@
 import ArgumentParser
 import Citex
-import Foundation
 import Search
 import Snippets
 
-/// `citex search`: ranked, cited passages for a query; exit status like grep.
+/// `citex search`: ranked passages with cited snippets.
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Search the index; exit status 0 with hits, 1 without, 2 on error.",
+        abstract: "Search the index; print ranked passages with highlighted, cited snippets.",
         discussion: """
+            Query language: words (ranked by BM25, any may match), "exact phrases", +required, \
+            -excluded, AND / OR / NOT with parentheses, title:word, section:word, path:folder, \
+            lang:en, prefix*. --plain reads the query as a bag of words with no syntax.
+            Exit status: 0 when something was found, 1 when nothing was, 2 on an error.
+
             Examples:
-              citex search 'digital signature'
-              citex search '"exact phrase" +required -excluded title:word path:docs lang:en sign*'
+              citex search rome statute signature
+              citex search '"rome statute" +ratify -kampala' --format markdown
               citex search --queries queries.tsv --plain --per-doc 1 --format trec -k 100
             """)
 
-    @Argument(help: "The query (words, \"phrases\", +required, -excluded, AND/OR/NOT, field:word, prefix*).")
-    var query: String?
+    @Argument(help: "The query (several words are joined with spaces).")
+    var query: [String] = []
 
-    @Option(name: .long, help: "The index folder (default: $CITEX_INDEX, else Index).")
-    var index: String?
+    @Option(name: .long, help: "Answer every `qid<TAB>query` line of this file instead.")
+    var queries: String?
 
-    @Option(name: [.customShort("k"), .customLong("limit")], help: "Number of hits.")
+    @Option(name: [.customShort("k"), .long], help: "How many hits to print.")
     var limit = 10
 
-    @Flag(name: .long, help: "Require every word (default: any word, ranked by BM25).")
+    @Option(name: .customLong("per-doc"), help: "At most this many passages per document (0: no cap).")
+    var perDocument = SearchSettings.defaultPerDocument
+
+    @Flag(name: .long, help: "Require every word, not just any.")
     var all = false
 
-    @Flag(name: .long, help: "Read the query as plain words: no operators, quotes or fields.")
+    @Flag(name: .long, help: "No query syntax: the text is a bag of words.")
     var plain = false
-
-    @Option(name: .long, help: "At most N passages per document (0: no limit).")
-    var perDoc = SearchRequest.defaultPerDocument
 
     @Option(name: .long, help: "Output format: text, markdown, json, jsonl or trec.")
     var format: OutputFormat = .text
 
-    @Option(name: .long, help: "Colour: always, never or auto.")
+    @Option(name: .long, help: "Colour: auto, always or never.")
     var color: ColorChoice = .auto
 
-    @Option(name: .long, help: "A file of 'id<TAB>query' lines, answered in one run.")
-    var queries: String?
+    @Option(name: .customLong("snippet-chars"), help: "Snippet length in characters.")
+    var snippetCharacters = SnippetOptions().maxCharacters
 
     @Option(name: .long, help: "BM25 term-frequency saturation.")
     var k1 = BM25Parameters().k1
 
-    @Option(name: .long, help: "BM25 length normalisation (0 to 1).")
+    @Option(name: .long, help: "BM25 length normalization (0…1).")
     var b = BM25Parameters().b
 
-    @Option(name: .long, help: "Length of each snippet in characters.")
-    var snippetChars = 200
+    @Option(name: .long, help: "The index folder (default: $CITEX_INDEX, else Index).")
+    var index: String?
 
     func validate() throws {
-        guard (query == nil) != (queries == nil) else {
-            throw ValidationError("give either a query or --queries FILE")
-        }
-        guard limit >= 0, perDoc >= 0, snippetChars > 0 else {
-            throw ValidationError("-k, --per-doc and --snippet-chars must not be negative")
-        }
+        if queries == nil && query.isEmpty { throw ValidationError("give a query, or --queries FILE") }
+        if queries != nil && !query.isEmpty { throw ValidationError("give a query or --queries FILE, not both") }
+        if limit < 1 { throw ValidationError("-k must be at least 1") }
+        if perDocument < 0 { throw ValidationError("--per-doc must be 0 (no cap) or more") }
+        if k1 < 0 || !(0...1).contains(b) { throw ValidationError("--k1 must be ≥ 0 and --b between 0 and 1") }
     }
 
     func run() throws {
-        let request = SearchRequest(
-            limit: limit, requireAll: all, plain: plain, perDocument: perDoc == 0 ? nil : perDoc,
-            parameters: BM25Parameters(k1: k1, b: b), snippetCharacters: snippetChars, fetchesPassages: format != .trec)
-        let batch = try CLIErrors.reporting { try queries.map { try Self.readQueries($0) } }
-        let session = try CLIErrors.reporting { try SearchSession(index: IndexLocation.resolve(index), request: request) }
-        let renderer = HitRenderer(
-            format: format,
-            color: color.enabled(outputIsTerminal: isatty(1) != 0, environment: ProcessInfo.processInfo.environment))
-        guard let batch else {
-            let (page, notes) = try CLIErrors.reporting { try session.search(query ?? "") }
-            for note in notes { Diagnostics.print("citex: \(note)") }
-            FileHandle.standardOutput.write(Data(renderer.render(page).utf8))
-            if page.hits.isEmpty { throw ExitCode(1) }
-            return
+        let session = try CLIErrors.reporting { () throws -> SearchSession in
+            if let built = try FirstRun.buildDefaultIndexIfMissing(explicitIndex: index) {
+                Diagnostics.print("citex: no index yet, so Corpus/ was indexed into Index/ first (\(built.passages) passages)")
+            }
+            return try SearchSession(settings)
         }
-        // A bad query in a batch is reported with its id and the batch goes on; the exit
-        // status still says an error happened.
-        var found = false
-        var failed = false
-        for entry in batch.entries {
+        let batch = try queries.map { path in try CLIErrors.reporting { try QueryFile.read(path) } }
+            ?? [(qid: "1", query: query.joined(separator: " "))]
+        let renderer = HitRenderer(format: format, color: Terminal.color(color))
+        var found = false, failed = false
+        for item in batch {
             do {
-                let (page, notes) = try session.search(entry.query, qid: entry.id)
-                for note in notes { Diagnostics.print("citex: \(entry.id): \(note)") }
-                found = found || !page.hits.isEmpty
-                FileHandle.standardOutput.write(Data(renderer.render(page).utf8))
+                let answer = try session.search(item.query, qid: queries == nil ? nil : item.qid)
+                for note in answer.notes { Diagnostics.print("citex: \(note)") }
+                found = found || !answer.page.hits.isEmpty
+                Terminal.write(renderer.render(answer.page))
             } catch {
-                Diagnostics.print("citex: \(entry.id): \(error)")
+                Diagnostics.print(queries == nil ? "citex: \(error)" : "citex: query \(item.qid): \(error)")
                 failed = true
             }
         }
@@ -96,13 +90,10 @@ struct SearchCommand: ParsableCommand {
         if !found { throw ExitCode(1) }
     }
 
-    private static func readQueries(_ path: String) throws -> QueryFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("\(path): cannot read the query file")
-        }
-        return try QueryFile(parsing: String(decoding: data, as: UTF8.self), path: path)
+    private var settings: SearchSettings {
+        SearchSettings(
+            index: IndexLocation.resolve(index), limit: limit, perDocument: perDocument == 0 ? nil : perDocument,
+            requireAll: all, plain: plain, bm25: BM25Parameters(k1: k1, b: b),
+            snippet: SnippetOptions(maxCharacters: snippetCharacters), fetchesPassages: format != .trec)
     }
 }
-
-extension OutputFormat: ExpressibleByArgument {}
-extension ColorChoice: ExpressibleByArgument {}

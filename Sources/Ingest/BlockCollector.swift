@@ -36,7 +36,7 @@ struct BlockCollector {
 
     private var start = RawBlock(
         kind: .text, text: "", line: 0, anchor: nil, mainAnchor: nil, articleAnchor: nil,
-        region: [], linkBytes: 0, textBytes: 0, preformatted: false)
+        region: [], linkBytes: 0, textBytes: 0, words: 0, preformatted: false)
 
     /// True while inside `<main>`/`role=main` or an `<article>`: page chrome evidence is weaker there.
     var insideContent: Bool { regionDepth.main > 0 || regionDepth.article > 0 }
@@ -94,7 +94,11 @@ struct BlockCollector {
                 flush()
             }
         case .lineBreak:
-            if preDepth > 0 { buffer.append(0x0A) } else { pendingSpace = true }
+            if preDepth == 0 {
+                pendingSpace = true
+            } else if !buffer.isEmpty {
+                buffer.append(0x0A)
+            }
         case .documentTitle:
             flush()
             capturingTitle = true
@@ -163,6 +167,7 @@ struct BlockCollector {
             if preformatted {
                 if byte != 0x0D, !(buffer.isEmpty && isSpace) {
                     if buffer.isEmpty { beginBlock(bytes, at: index, endLine: endLine) }
+                    if !isSpace, buffer.last.map({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) ?? true { start.words += 1 }
                     buffer.append(byte)
                     if linkDepth > 0 { start.linkBytes += 1 }
                 }
@@ -171,10 +176,13 @@ struct BlockCollector {
             } else {
                 if buffer.isEmpty {
                     beginBlock(bytes, at: index, endLine: endLine)
+                    start.words = 1
                 } else if pendingCell {
                     buffer.append(contentsOf: [0x20, 0xE2, 0x80, 0x94, 0x20])
+                    start.words += 2
                 } else if pendingSpace {
                     buffer.append(0x20)
+                    start.words += 1
                 }
                 pendingSpace = false
                 pendingCell = false
@@ -203,7 +211,7 @@ struct BlockCollector {
         start = RawBlock(
             kind: .text, text: "", line: max(1, endLine - newlines), anchor: lastAnchor,
             mainAnchor: lastMainAnchor, articleAnchor: lastArticleAnchor, region: region,
-            linkBytes: 0, textBytes: 0, preformatted: preDepth > 0)
+            linkBytes: 0, textBytes: 0, words: 0, preformatted: preDepth > 0)
         pendingSpace = false
         pendingCell = false
     }
@@ -228,12 +236,30 @@ struct BlockCollector {
         if start.preformatted {
             while let last = buffer.last, last == 0x20 || last == 0x0A || last == 0x09 { buffer.removeLast() }
         }
+        if headingLevel != nil { trimPermalinkMarks() }
+        guard !buffer.isEmpty else { return }
         var block = start
         block.kind = headingLevel.map { .heading($0) } ?? .text
         block.text = String(decoding: buffer, as: UTF8.self)
         block.textBytes = buffer.count
         blocks.append(block)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Drops the "¶", "§", "#" or "🔗" that documentation generators append to headings as
+    /// permalinks: they are not part of the section's name.
+    private mutating func trimPermalinkMarks() {
+        while true {
+            if buffer.last == 0x20 || buffer.last == 0x23 {
+                buffer.removeLast()
+            } else if buffer.count >= 2, buffer[buffer.count - 2] == 0xC2, buffer.last == 0xB6 || buffer.last == 0xA7 {
+                buffer.removeLast(2)
+            } else if buffer.count >= 4, buffer.suffix(4).elementsEqual([0xF0, 0x9F, 0x94, 0x97]) {
+                buffer.removeLast(4)
+            } else {
+                return
+            }
+        }
     }
 
     private func marker(_ kind: RawBlock.Kind) -> RawBlock {

@@ -52,4 +52,23 @@ enum ByteName {
         let folded = value.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         return folded.isEmpty ? nil : folded
     }
+
+    /// Whether `bytes` starts with `prefix` (lowercase ASCII), ignoring ASCII case.
+    static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+        guard bytes.count >= prefix.count else { return false }
+        for index in 0..<prefix.count where lowered(bytes[index]) != prefix[index] { return false }
+        return true
+    }
+
+    /// First index at or after `start` where `needle` (lowercase ASCII) occurs, ignoring ASCII case.
+    static func firstIndex(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard !needle.isEmpty, bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
+        for index in start...(bytes.count - needle.count)
+        where lowered(bytes[index]) == needle[0] && hasPrefix(UnsafeBufferPointer(rebasing: bytes[index...]), needle) {
+            return index
+        }
+        return nil
+    }
+
+    static func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 }

@@ -40,24 +40,7 @@ enum CharsetDeclaration {
         return String(decoding: bytes[index..<stop], as: UTF8.self)
     }
 
-    /// Case-insensitive search for an ASCII `needle`.
     private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard needle.count <= bytes.count else { return nil }
-        var index = start
-        let last = bytes.count - needle.count
-        while index <= last {
-            var matched = true
-            for offset in 0..<needle.count {
-                var byte = bytes[index + offset]
-                if byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
-                if byte != needle[offset] {
-                    matched = false
-                    break
-                }
-            }
-            if matched { return index }
-            index += 1
-        }
-        return nil
+        ByteName.firstIndex(of: needle, in: bytes, from: start)
     }
 }

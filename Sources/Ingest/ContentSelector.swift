@@ -1,7 +1,9 @@
 /// Decides which streamed blocks are the page's content, from evidence gathered on the way.
 ///
-/// Order of trust: a declared main region (`<main>`, `role=main`), else the page's articles, else
-/// the whole body minus link-dense blocks (menus and link lists nobody marked up as such).
+/// Order of trust: a declared main region (`<main>`, `role=main`), narrowed to its articles when
+/// they hold most of its text (what is left around them is comments and "related" boxes), else the
+/// page's articles, else the whole body minus link-dense blocks (menus and link lists nobody
+/// marked up as such).
 /// Forms are dropped unless they hold most of the text (whole-page ASP.NET-style forms).
 enum ContentSelector {
     /// A block whose link text exceeds this share of its text is navigation, not prose.
@@ -11,7 +13,9 @@ enum ContentSelector {
         let text = blocks.filter { $0.kind == .text }
         let region: RawBlock.Region
         if text.contains(where: { $0.region.contains(.main) }) {
-            region = .main
+            let inMain = text.reduce(0) { $0 + ($1.region.contains(.main) ? $1.textBytes : 0) }
+            let inArticles = text.reduce(0) { $0 + ($1.region.contains([.main, .article]) ? $1.textBytes : 0) }
+            region = inArticles * 2 >= inMain ? [.main, .article] : .main
         } else if text.contains(where: { $0.region.contains(.article) }) {
             region = .article
         } else {
@@ -26,10 +30,10 @@ enum ContentSelector {
             if !region.isEmpty, !block.region.contains(region), !block.isSectionEnd { continue }
             if dropForms, block.region.contains(.form), block.kind == .text { continue }
             if region.isEmpty, block.kind == .text, isLinkDense(block) { continue }
-            if region == .main {
-                block.anchor = block.mainAnchor
-            } else if region == .article {
+            if region.contains(.article) {
                 block.anchor = block.articleAnchor
+            } else if region == .main {
+                block.anchor = block.mainAnchor
             }
             kept.append(block)
         }

@@ -85,9 +85,12 @@ struct HTMLAttributes {
             cache[key] = verdict
             strength = Self.stronger(strength, verdict)
         }
-        for part in [id, ariaLabel] {
-            guard let part, strength != .strong else { continue }
-            strength = Self.stronger(strength, BoilerplateEvidence.strength(ofNames: UnsafeBufferPointer(start: part, count: strlen(part))))
+        if let id, strength != .strong {
+            strength = Self.stronger(strength, BoilerplateEvidence.strength(ofID: UnsafeBufferPointer(start: id, count: strlen(id))))
+        }
+        if let ariaLabel, strength != .strong {
+            let label = UnsafeBufferPointer(start: ariaLabel, count: strlen(ariaLabel))
+            strength = Self.stronger(strength, BoilerplateEvidence.strength(ofNames: label))
         }
         return strength
     }

@@ -31,9 +31,9 @@ final class HTMLStream {
             guard let context, let name else { return }
             HTMLStream.from(context).start(name, HTMLAttributes(attributes))
         }
-        sax.endElement = { context, _ in
+        sax.endElement = { context, name in
             guard let context else { return }
-            HTMLStream.from(context).collector.close()
+            HTMLStream.from(context).end(name)
         }
         let characters: charactersSAXFunc = { context, text, length in
             guard let context, let text, length > 0 else { return }
@@ -80,6 +80,14 @@ final class HTMLStream {
     }
 
     private var line: Int { Int(context?.pointee.input?.pointee.line ?? 1) + lineOffset }
+
+    /// Open `<sup>` elements: a same-page link inside one is a footnote marker.
+    private var superscripts = 0
+
+    private func end(_ name: UnsafePointer<UInt8>?) {
+        if superscripts > 0, !collector.isSkipping, let name, ByteName.equals(name, "sup") { superscripts -= 1 }
+        collector.close()
+    }
 
     private func characters(_ text: UnsafeBufferPointer<UInt8>) {
         collector.text(text, endLine: line)
@@ -134,7 +142,15 @@ final class HTMLStream {
             collector.open(.block, anchor: anchor, region: region.union(.sectioning))
         case .form:
             collector.open(.block, anchor: anchor, region: region.union(.form))
+        case .superscript:
+            superscripts += 1
+            collector.open(.inline, anchor: anchor, region: region)
         case .anchor:
+            // Footnote markers ("adopted.¹") would glue a number to the sentence a reader quotes.
+            if superscripts > 0, let href = attributes.href, href.pointee == 0x23 {
+                collector.open(.skip)
+                return
+            }
             let target = anchor ?? ByteName.string(attributes.name)
             collector.open(.inline, anchor: target, anchorAlways: attributes.href == nil, link: attributes.href != nil)
         case .root:

@@ -19,6 +19,7 @@ enum HTMLTag {
     case section
     case form
     case anchor
+    case superscript
     case meta
     case link
     case time
@@ -56,6 +57,7 @@ enum HTMLTag {
         add(.section, "section")
         add(.form, "form")
         add(.anchor, "a")
+        add(.superscript, "sup")
         add(.meta, "meta")
         add(.link, "link")
         add(.time, "time")

@@ -26,20 +26,15 @@ public struct Ingester: Sendable {
         }
         guard !Self.looksBinary(bytes) else { throw IngestError(path: path, reason: "binary file, not HTML or XML") }
         let decoded = TextDecoder.utf8(bytes)
-        let extracted: (blocks: [RawBlock], metadata: PageMetadata)
-        do throws(XMLStream.Failure) {
-            extracted = try Self.withBuffer(decoded, else: bytes) { (utf8) throws(XMLStream.Failure) in
-                switch SourceFormat.detect(utf8, path: path) {
-                case .xml:
-                    return try XMLStream.parse(utf8, name: path)
-                case .html, nil:
-                    let stream = HTMLStream()
-                    stream.parse(utf8, name: path)
-                    return stream.finish()
-                }
+        let extracted = try Self.withBuffer(decoded, else: bytes) { (utf8) throws(IngestError) in
+            switch SourceFormat.detect(utf8, path: path) {
+            case .xml:
+                return try XMLStream.parse(utf8, name: path)
+            case .html, nil:
+                let stream = HTMLStream()
+                stream.parse(utf8, name: path)
+                return stream.finish()
             }
-        } catch {
-            throw IngestError(path: path, reason: Self.reason(error))
         }
         return document(path: path, blocks: extracted.blocks, metadata: extracted.metadata)
     }
@@ -84,17 +79,9 @@ public struct Ingester: Sendable {
 
     private static func withBuffer<T>(
         _ decoded: [UInt8]?, else original: UnsafeBufferPointer<UInt8>,
-        _ body: (UnsafeBufferPointer<UInt8>) throws(XMLStream.Failure) -> T
-    ) throws(XMLStream.Failure) -> T {
+        _ body: (UnsafeBufferPointer<UInt8>) throws(IngestError) -> T
+    ) throws(IngestError) -> T {
         guard let decoded else { return try body(original) }
-        return try decoded.withUnsafeBufferPointer { (buffer) throws(XMLStream.Failure) -> T in try body(buffer) }
-    }
-
-    private static func reason(_ failure: XMLStream.Failure) -> String {
-        switch failure {
-        case .malformed(let detail): "not well-formed XML: \(detail)"
-        case .tooDeep: "XML nested deeper than 256 elements"
-        case .entityExpansion: "XML entity expansion refused (entity loop or billion-laughs pattern)"
-        }
+        return try decoded.withUnsafeBufferPointer { (buffer) throws(IngestError) -> T in try body(buffer) }
     }
 }

@@ -51,7 +51,7 @@ struct PassageAssembler {
     }
 
     private mutating func addText(_ block: RawBlock) {
-        let words = TextMeasure.wordCount(block.text)
+        let words = block.words
         if words > options.maxWords {
             close()
             let pieces = TextMeasure.split(block.text, maxWords: options.maxWords, atLines: block.preformatted)

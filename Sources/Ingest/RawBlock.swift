@@ -34,6 +34,8 @@ struct RawBlock {
     /// Bytes of text inside links, against all text bytes: the link-density evidence.
     var linkBytes: Int
     var textBytes: Int
+    /// Words in `text`, counted while it was collected.
+    var words: Int
     /// `pre`-like blocks keep their line breaks and are not split at sentence ends.
     var preformatted: Bool
 

@@ -19,32 +19,21 @@ public enum SourceFormat: Sendable, Equatable {
     }
 
     /// What the content says: an `<html` root or doctype is HTML whatever the extension (XHTML
-    /// reads best through the HTML rules); another root element is XML; no markup is nil.
-    public static func sniff(_ bytes: UnsafeBufferPointer<UInt8>) -> SourceFormat? {
-        var head = bytes.prefix(2048).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
-        func has(_ needle: String) -> Bool {
-            let pattern = Array(needle.utf8)
-            guard head.count >= pattern.count else { return false }
-            return (0...(head.count - pattern.count)).contains { head[$0..<($0 + pattern.count)].elementsEqual(pattern) }
-        }
+    /// reads best through the HTML rules); otherwise the extension decides when it claims a
+    /// format; otherwise an XML declaration means XML, HTML-only tags mean HTML, other markup
+    /// XML. Plain text is nil.
+    public static func detect(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> SourceFormat? {
+        var head = UnsafeBufferPointer(rebasing: bytes.prefix(2048))
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = UnsafeBufferPointer(rebasing: head[3...]) }
+        func has(_ needle: String) -> Bool { ByteName.firstIndex(of: Array(needle.utf8), in: head) != nil }
         if has("<html") || has("<!doctype html") { return .html }
+        if let claimed = claimed(byPath: path) { return claimed }
         guard let first = head.firstIndex(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }),
               head[first] == 0x3C else {
             return nil
         }
         if has("<?xml") || has("<!doctype") { return .xml }
-        if has("<body") || has("<head") || has("<p>") || has("<div") {
-            return .html
-        }
+        if has("<body") || has("<head") || has("<p>") || has("<div") || has("<br") { return .html }
         return .xml
-    }
-
-    /// Content first, then the extension; nil when neither says HTML or XML.
-    public static func detect(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> SourceFormat? {
-        let claimed = claimed(byPath: path)
-        guard let sniffed = sniff(bytes) else { return claimed }
-        if sniffed == .xml, claimed == .html { return .html }
-        return sniffed
     }
 }

@@ -100,7 +100,7 @@ public enum SourceWalker {
         guard info.st_mode & S_IFMT == S_IFREG else { return "not a regular file" }
         if SourceFormat.claimed(byPath: path) != nil { return nil }
         guard let head = readHead(path) else { return "cannot read file" }
-        let sniffed = head.withUnsafeBufferPointer { SourceFormat.sniff($0) }
+        let sniffed = head.withUnsafeBufferPointer { SourceFormat.detect($0, path: path) }
         return sniffed == nil ? "not HTML or XML (by extension and content)" : nil
     }
 

@@ -16,7 +16,8 @@ enum XMLName {
         /// A table cell; DocBook's `entry` is one only inside a row (Atom's `entry` is a section).
         case cell
         case lineBreak
-        /// Bibliographic metadata, skipped (the document's title and date are read from it first).
+        /// Bibliographic metadata, skipped (the document's title and date are read from it first);
+        /// inside running text the same names are inline (a Mallard or DocBook `<link>`).
         case metadata
         /// A metadata wrapper whose `abstract` is still content (DocBook `info`, JATS `article-meta`).
         case metadataContainer
@@ -40,7 +41,7 @@ enum XMLName {
         add(.section, [
             "section", "sect1", "sect2", "sect3", "sect4", "sect5", "simplesect", "chapter", "appendix",
             "preface", "part", "refsect1", "refsect2", "refsect3", "refsection", "sec", "div1", "div2",
-            "div3", "div4", "div5", "div6", "div7", "glossary", "bibliography", "colophon", "ack", "app",
+            "div3", "div4", "div5", "div6", "div7", "glossary", "bibliography", "colophon", "ack",
         ])
         add(.title, ["title", "head", "article-title"])
         add(.captionOwner, [

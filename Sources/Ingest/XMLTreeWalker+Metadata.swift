@@ -12,23 +12,9 @@ extension XMLTreeWalker {
         PageMetadata.first(&metadata.language, attribute(root, "lang"))
         var current: xmlNodePtr? = root
         while let node = current {
-            if node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name {
-                readField(node, name: name)
-            }
-            if node.pointee.type == XML_ELEMENT_NODE, let child = node.pointee.children {
-                current = child
-                continue
-            }
-            current = nil
-            var position = node
-            while position != root {
-                if let next = position.pointee.next {
-                    current = next
-                    break
-                }
-                guard let parent = position.pointee.parent else { break }
-                position = parent
-            }
+            let element = node.pointee.type == XML_ELEMENT_NODE
+            if element, let name = node.pointee.name { readField(node, name: name) }
+            current = Self.next(after: node, descending: element, within: root) {}
         }
     }
 

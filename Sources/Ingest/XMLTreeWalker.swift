@@ -51,24 +51,27 @@ struct XMLTreeWalker {
             default:
                 break
             }
-            if descend, let child = node.pointee.children {
-                current = child
-                continue
-            }
-            if descend { exit() }
-            current = nil
-            var position = node
-            while position != root {
-                if let next = position.pointee.next {
-                    current = next
-                    break
-                }
-                guard let parent = position.pointee.parent else { break }
-                exit()
-                position = parent
-            }
+            if descend, node.pointee.children == nil { exit() }
+            current = Self.next(after: node, descending: descend, within: root) { exit() }
         }
         return (collector.finish(), metadata)
+    }
+
+    /// The node after `node` in document order, without recursion: its first child when
+    /// `descending`, else its next sibling or the next sibling of the nearest ancestor that has
+    /// one (calling `leave` for each ancestor left on the way); nil after the last node under `root`.
+    static func next(
+        after node: xmlNodePtr, descending: Bool, within root: xmlNodePtr, leave: () -> Void
+    ) -> xmlNodePtr? {
+        if descending, let child = node.pointee.children { return child }
+        var position = node
+        while position != root {
+            if let next = position.pointee.next { return next }
+            guard let parent = position.pointee.parent else { return nil }
+            leave()
+            position = parent
+        }
+        return nil
     }
 
     private var titleLine: Int { titleNode.map { Int(xmlGetLineNo($0)) } ?? 1 }
@@ -85,6 +88,8 @@ struct XMLTreeWalker {
         if frame.metadata, kind != .metadataContainer, kind != .abstract { return false }
         let mixed = parent?.mixed ?? false
         switch kind {
+        case .metadata where mixed:
+            role = .inline
         case .metadata, .footnote:
             return false
         case .captionOwner where mixed && ByteName.equals(name, "note"):

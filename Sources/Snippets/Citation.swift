@@ -35,6 +35,11 @@ public struct Citation: Sendable, Equatable {
         section.isEmpty ? title : "\(title) — \(section.joined(separator: " › "))"
     }
 
+    /// `url#anchor  id …` (the link only when the page has a URL): the line under a hit.
+    public var linkAndID: String {
+        (url != nil ? link + "  " : "") + "id \(id)"
+    }
+
     /// `url#anchor` when the page has a URL; otherwise `path#anchor` (a relative link).
     public var link: String {
         let base = url ?? path

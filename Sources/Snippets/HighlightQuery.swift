@@ -28,7 +28,9 @@ public struct HighlightQuery: Sendable, Equatable {
         }
         let analysedPhrases = phrases.map { phrase in
             var terms: [[UInt8]] = []
-            analyzer.analyze(phrase) { terms.append(Array($0.term)) }
+            analyzer.analyze(phrase) { token in
+                if !token.isCompoundWhole { terms.append(Array(token.term)) }
+            }
             return terms
         }
         self.init(terms: terms, phrases: analysedPhrases)

@@ -5,11 +5,14 @@ extension HitRenderer {
         if let qid = page.qid { output += "### \(qid): \(Self.escapeMarkdown(page.query))\n\n" }
         for hit in page.hits {
             let citation = hit.citation
-            output += "> " + Self.markdownSnippet(hit.snippet) + "\n>\n"
-            output += "> — [\(Self.escapeMarkdown(citation.heading))](\(Self.markdownDestination(citation.link)))"
-            output += ", `\(citation.location)`, id `\(citation.id)`\n\n"
+            output += "> " + Self.markdownSnippet(hit.snippet) + "\n>\n" + Self.markdownCitation(citation) + "\n\n"
         }
         return output
+    }
+
+    /// `> — [Title — Section](url#anchor), `path:line`, id `…``: the line under a quotation.
+    static func markdownCitation(_ citation: Citation) -> String {
+        "> — [\(escapeMarkdown(citation.heading))](\(markdownDestination(citation.link))), `\(citation.location)`, id `\(citation.id)`"
     }
 
     /// The snippet with matches in bold and Markdown's special characters escaped.

@@ -29,10 +29,7 @@ public struct HitRenderer: Sendable {
             output += "  " + citation.heading + "\n"
             let snippet = color ? hit.snippet.marked(open: ANSI.match, close: ANSI.reset) : hit.snippet.text
             output += "    " + snippet + "\n"
-            var reference = "    "
-            if citation.url != nil { reference += citation.link + "  " }
-            reference += "id " + citation.id.description
-            output += style(reference, .dim) + "\n\n"
+            output += style("    " + citation.linkAndID, .dim) + "\n\n"
         }
         return output
     }

@@ -22,7 +22,7 @@ extension QueryMatch {
             tokens.append((token.position, token.sourceRange, word))
             if word >= 0, let unit = vocabulary.termUnit[word] {
                 matches.append(QueryMatch(range: token.sourceRange, unit: unit))
-            } else if let prefix = query.prefixes.firstIndex(where: { token.term.starts(with: $0) }) {
+            } else if let prefix = query.prefixes.firstIndex(where: { token.folded.starts(with: $0) }) {
                 matches.append(QueryMatch(range: token.sourceRange, unit: query.terms.count + prefix))
             }
         }

@@ -47,7 +47,9 @@ public struct Reference: Sendable {
     private var bibtex: String {
         var fields: [(String, String)] = [("title", citation.title)]
         if let site { fields.append(("organization", site)) }
-        if let published { fields.append(("date", published)) }
+        if let published, let parts = Self.dateParts(published) {
+            fields.append(("date", parts.map { $0 < 10 ? "0\($0)" : String($0) }.joined(separator: "-")))
+        }
         if citation.url != nil { fields.append(("url", citation.link)) } else { fields.append(("howpublished", citation.location)) }
         fields.append(("urldate", accessed))
         var note = citation.section.isEmpty ? "" : "Section: \(citation.section.joined(separator: " > ")). "
@@ -79,7 +81,7 @@ public struct Reference: Sendable {
     }
 
     /// `[year, month?, day?]` from the start of an ISO 8601 date.
-    static func dateParts(_ date: String) -> [Int]? {
+    public static func dateParts(_ date: String) -> [Int]? {
         let parts = date.prefix(10).split(separator: "-").prefix(3).compactMap { Int($0) }
         guard let year = parts.first, year > 0, year < 10_000 else { return nil }
         return parts

@@ -50,6 +50,11 @@ struct AnalyzerTests {
         #expect(tokens("-lead trail- x") == ["lead@0", "trail@1", "x@2"])
     }
 
+    @Test func aWholeThatStemsToItsFirstPartIsDropped() {
+        #expect(tokens("ing-s", stemming: true) == ["ing@0", "s@1"])
+        #expect(tokens("runs-fast", stemming: true) == ["runsfast@0+", "run@0", "fast@1"])
+    }
+
     @Test func phrasesAcrossCompoundPartsLineUp() {
         // "icc related" as plain words gets the same relative positions as the parts.
         let compound = Analyzer().queryTerms("ICC-related court").filter { !$0.isCompoundWhole }

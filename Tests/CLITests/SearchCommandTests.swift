@@ -2,92 +2,93 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `citex search` end to end on an index of the repository's `Corpus/`.
-@Suite struct SearchCommandTests {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// A fresh index of `Corpus/` in a temporary folder.
-    private func indexedFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("citex-search-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let corpus = Self.repository.appendingPathComponent("Corpus").path
-        let result = try CLIRunner.run(["index", "--quiet", "--index", folder.appendingPathComponent("Index").path, corpus])
-        #expect(result.status == 0, "\(result.stderr)")
-        return folder
-    }
-
-    private func search(_ arguments: [String], in folder: URL) throws -> CLIResult {
-        try CLIRunner.run(["search", "--index", folder.appendingPathComponent("Index").path] + arguments, in: folder)
-    }
-
-    @Test func exitStatusIsLikeGrep() throws {
-        let folder = try indexedFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let hits = try search(["signed treaty"], in: folder)
-        #expect(hits.status == 0)
-        #expect(hits.stdout.contains("united-states.html:"))
-        let none = try search(["zzzqqqxx"], in: folder)
-        #expect(none.status == 1)
-        #expect(none.stdout.isEmpty)
-        let malformed = try search(["court \"unclosed"], in: folder)
-        #expect(malformed.status == 2)
-        #expect(malformed.stderr == "citex: query column 7: unclosed quote\n")
-        let missing = try CLIRunner.run(["search", "--index", "/nonexistent/citex-index", "court"])
-        #expect(missing.status == 2)
-        #expect(missing.stderr.contains("/nonexistent/citex-index"))
-        #expect(missing.stderr.contains("citex index"))
-    }
-
-    @Test func jsonHasTheDocumentedShape() throws {
-        let folder = try indexedFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try search(["court", "--format", "json", "-k", "3"], in: folder)
-        #expect(result.status == 0)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(object["query"] as? String == "court")
-        let hits = try #require(object["hits"] as? [[String: Any]])
-        #expect(hits.count == 3)
-        #expect(hits.map { $0["rank"] as? Int } == [1, 2, 3])
-        for key in ["score", "id", "path", "title", "url", "section", "line", "anchor", "text"] {
-            #expect(hits[0][key] != nil, "\(key)")
-        }
-        let scores = hits.compactMap { $0["score"] as? Double }
-        #expect(scores == scores.sorted(by: >))
-    }
-
-    @Test func batchOfPlainQueriesInTrecFormat() throws {
-        let folder = try indexedFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let queries = folder.appendingPathComponent("queries.tsv")
-        try Data("q1\tsigned treaty\nq2\twhat is \"the court\"? (jurisdiction) -\nq3\tzzzqqqxx\n".utf8).write(to: queries)
-        let result = try search(
-            ["--queries", queries.path, "--plain", "--per-doc", "1", "--format", "trec", "-k", "100"], in: folder)
-        #expect(result.status == 0, "\(result.stderr)")
-        let lines = result.stdout.split(separator: "\n").map { $0.split(separator: " ") }
-        #expect(lines.allSatisfy { $0.count == 6 && $0[1] == "Q0" && $0[5] == "citex" })
-        #expect(Set(lines.map { String($0[0]) }) == ["q1", "q2"])
-        let q2 = lines.filter { $0[0] == "q2" }.map { String($0[2]) }
-        #expect(q2.count == Set(q2).count)
-    }
-
-    @Test func aQueryOfStopwordsStillFindsItsPhrase() throws {
-        let folder = try indexedFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try search(["\"of the\"", "--format", "trec"], in: folder)
-        #expect(result.status == 0)
-    }
+@Test func searchFindsStemmedFormsAndPrintsJSONWithSnippets() throws {
+    let (folder, ids) = try indexedFixture()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try CLIRunner.run(["search", "signing", "--index", "idx", "--format", "json"], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    #expect(object?["query"] as? String == "signing")
+    let hits = object?["hits"] as? [[String: Any]] ?? []
+    #expect(hits.count == 1)
+    #expect(hits.first?["id"] as? String == ids.first)
+    #expect(hits.first?["path"] as? String == "notes.html")
+    #expect(hits.first?["anchor"] as? String == "signature")
+    #expect((hits.first?["highlights"] as? [[Int]])?.isEmpty == false)
+    #expect((hits.first?["snippet"] as? String)?.contains("signed") == true)
 }
 
-extension SearchCommandTests {
-    @Test func aBadQueryInABatchIsReportedAndTheOthersAnswered() throws {
-        let folder = try indexedFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let queries = folder.appendingPathComponent("queries.tsv")
-        try Data("a\tcourt (\nb\tcourt\n".utf8).write(to: queries)
-        let result = try search(["--queries", queries.path, "--format", "trec"], in: folder)
-        #expect(result.status == 2)
-        #expect(result.stderr == "citex: a: query column 7: unclosed parenthesis\n")
-        #expect(result.stdout.hasPrefix("b Q0 "))
+@Test func exitStatusIsOneWhenNothingMatchesAndTwoOnABadQuery() throws {
+    let (folder, _) = try indexedFixture()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let none = try CLIRunner.run(["search", "zebra", "--index", "idx"], in: folder)
+    #expect(none.status == 1)
+    #expect(none.stdout.isEmpty)
+    let bad = try CLIRunner.run(["search", "\"rome statute", "--index", "idx"], in: folder)
+    #expect(bad.status == 2)
+    #expect(bad.stderr.hasPrefix("citex: query column 1:"))
+    let missing = try CLIRunner.run(["search", "rome", "--index", "nowhere"], in: folder)
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("nowhere"))
+    #expect(missing.stderr.contains("citex index"))
+}
+
+@Test func batchQueriesAnswerEachLineWithItsQid() throws {
+    let (folder, _) = try indexedFixture()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "q1\twhat did Clinton sign?\nq2\tzebra\n".write(to: folder.appendingPathComponent("queries.tsv"), atomically: true, encoding: .utf8)
+    let trec = try CLIRunner.run(
+        ["search", "--queries", "queries.tsv", "--plain", "--per-doc", "1", "--format", "trec", "-k", "100", "--index", "idx"], in: folder)
+    #expect(trec.status == 0, "\(trec.stderr)")
+    let lines = trec.stdout.split(separator: "\n")
+    #expect(lines.count == 1)
+    #expect(lines.first?.hasPrefix("q1 Q0 notes.html 1 ") == true)
+    #expect(lines.first?.hasSuffix(" citex") == true)
+    let json = try CLIRunner.run(["search", "--queries", "queries.tsv", "--plain", "--format", "json", "--index", "idx"], in: folder)
+    let objects = json.stdout.split(separator: "\n").compactMap {
+        try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
     }
+    #expect(objects.map { $0["qid"] as? String } == ["q1", "q2"])
+}
+
+@Test func markdownIsReadyToPaste() throws {
+    let (folder, ids) = try indexedFixture()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try CLIRunner.run(["search", "\"rome statute\"", "--index", "idx", "--format", "markdown", "-k", "1"], in: folder)
+    #expect(result.stdout.hasPrefix("> President Bill Clinton signed the **Rome Statute** on 31 December 2000"))
+    #expect(result.stdout.contains("> — [Treaty notes — Signature](https://example.org/notes#signature), `notes.html:7`, id `\(ids[0])`"))
+}
+
+@Test func colorIsUsedOnlyWhenAskedOrOnATerminal() throws {
+    let (folder, _) = try indexedFixture()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let piped = try CLIRunner.run(["search", "rome", "--index", "idx"], in: folder, environment: ["NO_COLOR": ""])
+    #expect(!piped.stdout.contains("\u{1B}["))
+    let forced = try CLIRunner.run(["search", "rome", "--index", "idx", "--color", "always"], in: folder)
+    #expect(forced.stdout.contains("\u{1B}[1;31mRome\u{1B}[0m"))
+}
+
+@Test func firstSearchInAFreshCloneBuildsTheIndexFromCorpus() throws {
+    let folder = try CLIRunner.temporaryDirectory("citex-first-run")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let corpus = folder.appendingPathComponent("Corpus")
+    try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+    try "<html><head><title>Kampala</title></head><body><p>The Review Conference met in Kampala in 2010.</p></body></html>"
+        .write(to: corpus.appendingPathComponent("k.html"), atomically: true, encoding: .utf8)
+    let first = try CLIRunner.run(["search", "kampala"], in: folder)
+    #expect(first.status == 0)
+    #expect(first.stderr.contains("Corpus/ was indexed into Index/ first"))
+    #expect(first.stdout.hasPrefix("k.html:1  Kampala"))
+    let second = try CLIRunner.run(["search", "kampala"], in: folder)
+    #expect(second.stderr.isEmpty)
+}
+
+@Test func aQueryOfOnlyStopwordsStillFindsItsPhrase() throws {
+    let (folder, ids) = try indexedFixture()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try CLIRunner.run(["search", "\"of the\"", "--index", "idx", "--format", "trec"], in: folder)
+    #expect(result.status == 0)
+    let unquoted = try CLIRunner.run(["search", "it was", "--index", "idx", "--format", "json"], in: folder)
+    #expect(unquoted.status == 0)
+    #expect(unquoted.stdout.contains(ids[0]))
 }

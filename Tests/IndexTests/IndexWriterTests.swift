@@ -102,6 +102,20 @@ import Testing
         #expect(storage.contents(of: WriteLock.fileName) == nil)
     }
 
+    @Test func anIndexFromAnotherAnalyzerVersionAsksForARebuild() throws {
+        let storage = MemoryStorage()
+        let old = IndexSettings(stemming: false, analyzerVersion: 999)
+        try Self.write(RandomCorpus.documents(count: 3, seed: 25), to: storage, options: .init(settings: old))
+        #expect(try IndexReader.open(storage).settings == old)
+        #expect {
+            _ = try IndexWriter(storage: storage)
+        } throws: { error in
+            "\(error)".contains("--rebuild") && (error as? IndexError)?.kind == .invalid
+        }
+        try Self.write([], to: storage, options: .init(rebuild: true))
+        #expect(try IndexReader.open(storage).settings == IndexSettings())
+    }
+
     @Test func aReaderKeepsItsCommitWhileAWriterCommitsAndMerges() throws {
         let directory = try CLIRunner.temporaryDirectory("citex-index")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -122,4 +136,18 @@ import Testing
         #expect(after.generation == before.generation + 1)
         #expect(after.documentCount == 50)
     }
+}
+
+/// `--index` may point at a folder that holds other files; commits must never delete them.
+@Test func commitsLeaveFilesTheIndexDidNotWriteAlone() throws {
+    let storage = MemoryStorage()
+    for name in ["README.md", "notes.txt", "segment-plan.md"] {
+        let output = try storage.create(name)
+        try [UInt8]("keep me".utf8).withUnsafeBytes { try output.write($0) }
+        try output.finish()
+    }
+    try IndexWriterTests.write(RandomCorpus.documents(count: 5, seed: 3), to: storage)
+    try IndexWriterTests.write(RandomCorpus.documents(count: 5, seed: 4), to: storage, compact: true)
+    let names = Set(try storage.list())
+    #expect(names.isSuperset(of: ["README.md", "notes.txt", "segment-plan.md"]))
 }

@@ -121,4 +121,15 @@ import TestSupport
             _ = try? Ingester().ingest(contents: Array(html.utf8), path: "soup.html")
         }
     }
+
+    @Test func randomXMLDoesNotCrash() throws {
+        var generator = SeededGenerator(seed: 99)
+        let pieces = ["<a>", "</a>", "<section>", "<title>", "</title>", "</section>", "<row>", "<entry>", "text ",
+                      "&amp;", "&undefined;", "<![CDATA[x]]>", "<!--", "-->", "<?pi?>", "<", ">", "\"", "é", "<lb/>",
+                      "<!DOCTYPE d [<!ENTITY e \"v\">]>", "&e;"]
+        for _ in 0..<200 {
+            let xml = "<?xml version=\"1.0\"?>" + (0..<300).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }.joined()
+            _ = try? Ingester().ingest(contents: Array(xml.utf8), path: "soup.xml")
+        }
+    }
 }

@@ -37,6 +37,12 @@ import Testing
         #expect(document.passages.map(\.anchor) == [nil, "b", "b", "b"])
     }
 
+    @Test func permalinkMarksAreNotPartOfSectionNames() throws {
+        let html = "<h1>Intro<a class='headerlink' href='#intro'>¶</a></h1><h2>C# basics §</h2><p>text</p>"
+        let document = try Fixture.ingest(html)
+        #expect(document.passages.map(\.section) == [["Intro", "C# basics"]])
+    }
+
     @Test func shortBlocksMergeAndLongOnesSplitAtSentenceEnds() throws {
         let options = IngestOptions(minWords: 6, maxWords: 12)
         let html = """

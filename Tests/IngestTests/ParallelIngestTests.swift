@@ -28,4 +28,18 @@ import TestSupport
         #expect(parallel.map { try? $0.1.get() } == reference.map { try? $0.1.get() })
         #expect(parallel.filter { (try? $0.1.get()) == nil }.count == 9)
     }
+
+    @Test func unreadableFilesAreReportedInPlace() {
+        let files = [
+            SourceFile(absolutePath: "/nonexistent/citex/a.html", relativePath: "a.html", size: 0, modified: 0),
+        ]
+        var results: [Result<Document, IngestError>] = []
+        Ingester().ingest(files: files) { _, result in results.append(result) }
+        #expect(results.count == 1)
+        if case .failure(let error) = results.first {
+            #expect(error == IngestError(path: "a.html", reason: "cannot read file"))
+        } else {
+            Issue.record("expected a failure")
+        }
+    }
 }

@@ -76,6 +76,19 @@ import Testing
         #expect(!text.contains(phrase))
     }
 
+    /// The same page with no `main`, `article`, `nav`, `header`, `footer`, `aside` or ARIA roles:
+    /// only class names and link density are left to tell content from chrome.
+    @Test func divSoupVariantGivesTheSamePassages() throws {
+        let original = try Fixture.document("united-states.html")
+        let variant = try Fixture.document("united-states-divs.html")
+        #expect(variant.passages.map(\.text) == original.passages.map(\.text))
+        #expect(variant.passages.map(\.section) == original.passages.map(\.section))
+        #expect(variant.passages.map(\.anchor) == original.passages.map(\.anchor))
+        #expect(variant.passages.map(\.line) == original.passages.map(\.line))
+        #expect(!Fixture.allText(variant).contains("cookies"))
+        #expect(!Fixture.allText(variant).contains("Related countries"))
+    }
+
     @Test func tableCellsStayApartAndTheLegendIsKept() throws {
         let last = try #require(try Fixture.document("united-states.html").passages.last)
         #expect(last.text.contains("Rome Statute — Signed 31 December 2000"))

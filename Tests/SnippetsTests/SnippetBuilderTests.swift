@@ -102,3 +102,13 @@ func randomSnippetsAreWellFormed(seed: UInt64) {
         #expect(Analyzer().terms(word).allSatisfy(queryTerms.contains))
     }
 }
+
+@Test func hyphenatedPhrasesAndPrefixesAreMarked() {
+    let analyzer = Analyzer()
+    let builder = SnippetBuilder(analyzer: analyzer)
+    let phrase = builder.snippet(
+        of: "The ICC-related court heard it.", for: HighlightQuery(words: "", phrases: ["icc-related court"], analyzer: analyzer))
+    #expect(highlighted(phrase) == ["ICC-related court"])
+    let prefix = builder.snippet(of: "Happiness and happier days.", for: HighlightQuery(prefixes: [Array("happ".utf8)]))
+    #expect(highlighted(prefix) == ["Happiness", "happier"])
+}

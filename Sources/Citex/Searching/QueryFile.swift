@@ -1,43 +1,30 @@
-/// A batch of queries: one `id<TAB>query` per line (`citex search --queries FILE`), the
-/// format of TREC-style topic files and the evaluation collections.
-public struct QueryFile: Sendable, Equatable {
-    public struct Entry: Sendable, Equatable {
-        public var id: String
-        public var query: String
+import Foundation
 
-        public init(id: String, query: String) {
-            self.id = id
-            self.query = query
+/// A batch of queries for `citex search --queries`: `qid<TAB>query` per line.
+public enum QueryFile {
+    /// The queries in `path`, in order. Blank lines and lines starting with `#` are skipped;
+    /// a line without a tab is a query whose id is its line number.
+    public static func read(_ path: String) throws -> [(qid: String, query: String)] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw QueryFileError(path: path, reason: "cannot read the file")
         }
-    }
-
-    public var entries: [Entry]
-
-    /// Parses the file's text; blank lines are skipped.
-    /// - Throws: `QueryFileError` naming the first line without a tab or an id.
-    public init(parsing text: String, path: String) throws {
-        entries = []
-        // "\r\n" is one Character in Swift, so it is a separator of its own.
-        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-        for (number, line) in lines.enumerated() {
-            guard !line.allSatisfy(\.isWhitespace) else { continue }
-            guard let tab = line.firstIndex(of: "\t"), tab != line.startIndex else {
-                throw QueryFileError(path: path, line: number + 1)
+        var queries: [(qid: String, query: String)] = []
+        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = line.hasSuffix("\r") ? line.dropLast() : line
+            if line.allSatisfy(\.isWhitespace) || line.hasPrefix("#") { continue }
+            if let tab = line.firstIndex(of: "\t") {
+                queries.append((String(line[..<tab]), String(line[line.index(after: tab)...])))
+            } else {
+                queries.append((String(number + 1), String(line)))
             }
-            entries.append(Entry(id: String(line[..<tab]), query: String(line[line.index(after: tab)...])))
         }
+        return queries
     }
 }
 
-/// A query file line that is not `id<TAB>query`.
-public struct QueryFileError: Error, Sendable, Equatable, CustomStringConvertible {
+/// A query file that cannot be read.
+public struct QueryFileError: Error, Sendable, CustomStringConvertible {
     public var path: String
-    public var line: Int
-
-    public init(path: String, line: Int) {
-        self.path = path
-        self.line = line
-    }
-
-    public var description: String { "\(path):\(line): expected 'id<TAB>query'" }
+    public var reason: String
+    public var description: String { "\(path): \(reason)" }
 }

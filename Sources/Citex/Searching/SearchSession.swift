@@ -1,69 +1,66 @@
+import Foundation
 import Index
 import Search
 import Snippets
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// An open index ready to answer queries: `citex search` opens one per run, so a batch of
-/// queries (`--queries`) pays for opening once.
+/// One opened index answering queries: the reader, the searcher and the snippet builder are
+/// set up once, so a batch of queries pays the start-up once.
 public final class SearchSession {
-    public let index: IndexReader
-    private let searcher: Searcher
-    private let request: SearchRequest
+    public let settings: SearchSettings
+    private let reader: IndexReader
+    private var searcher: Searcher
     private let snippets: SnippetBuilder
 
-    /// Opens the newest commit at `path`.
-    /// - Throws: `IndexError` (`.noIndex` names the path and how to build an index).
-    public init(index path: String, request: SearchRequest = SearchRequest()) throws {
-        index = try IndexReader.open(at: path)
-        self.request = request
+    /// Opens the last commit of the index in `settings.index`.
+    public init(_ settings: SearchSettings) throws {
+        self.settings = settings
+        reader = try IndexReader.open(at: settings.index)
+        let analyzer = reader.settings.analyzer
         searcher = Searcher(
-            segments: index.segments, analyzer: index.settings.analyzer, parameters: request.parameters,
-            fieldWeights: request.fieldWeights)
-        snippets = SnippetBuilder(
-            analyzer: index.settings.analyzer, options: SnippetOptions(maxCharacters: request.snippetCharacters))
+            segments: reader.segments, analyzer: analyzer, parameters: settings.bm25, fieldWeights: settings.fieldWeights)
+        snippets = SnippetBuilder(analyzer: analyzer, options: settings.snippet)
     }
 
-    /// Runs one query and gathers each hit's passage, document and snippet.
-    /// - Throws: `SearchError` for a malformed query, `IndexError` for an unreadable passage.
-    public func search(_ query: String, qid: String? = nil) throws -> (page: ResultPage, notes: [String]) {
-        let started = Self.now()
-        let result = try searcher.search(query, options: request.searchOptions)
+    /// Runs `query` and returns its hits with snippets and citations.
+    /// - Throws: `SearchError` for a malformed query, `IndexError` for a damaged index.
+    public func search(_ query: String, qid: String? = nil) throws -> SearchAnswer {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = try searcher.search(query, options: settings.searchOptions)
         let highlight = HighlightQuery(
-            terms: result.queryTerms.terms.map { Array($0.utf8) },
-            phrases: result.queryTerms.phrases.map { $0.map { Array($0.utf8) } })
+            terms: result.queryTerms.terms.map { Array($0.utf8) }, phrases: result.queryTerms.phrases.map { $0.map { Array($0.utf8) } })
+        var documents: [DocumentKey: Document] = [:]
         var hits: [CitedHit] = []
         for (rank, hit) in result.hits.enumerated() {
-            let segment = index.segments[hit.segment]
-            let document = try segment.document(hit.document).document
-            guard request.fetchesPassages else {
+            let segment = reader.segments[hit.segment]
+            let key = DocumentKey(segment: hit.segment, document: hit.document.rawValue)
+            let document = try documents[key] ?? segment.document(hit.document).document
+            documents[key] = document
+            guard settings.fetchesPassages else {
                 let passage = Passage(
                     id: segment.passageID(hit.passage), ordinal: 0, section: [], text: "", line: 0, anchor: nil)
-                hits.append(
-                    CitedHit(
-                        rank: rank + 1, score: hit.score, document: document, passage: passage,
-                        snippet: Snippet(text: "", highlights: [])))
+                hits.append(CitedHit(
+                    rank: rank + 1, score: hit.score, document: document, passage: passage,
+                    snippet: Snippet(text: "", highlights: [])))
                 continue
             }
-            let stored = try segment.passage(hit.passage)
-            hits.append(
-                CitedHit(
-                    rank: rank + 1, score: hit.score, document: document, passage: stored.passage,
-                    snippet: snippets.snippet(of: stored.passage.text, for: highlight)))
+            let passage = try segment.passage(hit.passage).passage
+            hits.append(CitedHit(
+                rank: rank + 1, score: hit.score, document: document, passage: passage,
+                snippet: snippets.snippet(of: passage.text, for: highlight)))
         }
-        let took = (Self.now() - started) * 1000
-        let page = ResultPage(
-            query: query, qid: qid, total: max(result.matchesScored, hits.count), tookMilliseconds: took, hits: hits)
-        return (page, result.notes)
+        let took = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        let page = ResultPage(query: query, qid: qid, total: result.matchesScored, tookMilliseconds: took, hits: hits)
+        return SearchAnswer(page: page, notes: result.notes)
     }
 
-    private static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    private struct DocumentKey: Hashable {
+        var segment: Int
+        var document: UInt32
     }
+}
+
+/// A page of results and the remarks to show beside it (a capped prefix expansion).
+public struct SearchAnswer: Sendable {
+    public var page: ResultPage
+    public var notes: [String]
 }

@@ -5,9 +5,13 @@ import Analysis
 public struct IndexSettings: Sendable, Equatable {
     /// Whether terms were stemmed (English Porter2).
     public var stemming: Bool
+    /// `Analyzer.version` of the analyzer that built the index: terms from another version
+    /// may not match, so a writer refuses to mix them and asks for a rebuild.
+    public var analyzerVersion: UInt32
 
-    public init(stemming: Bool = true) {
+    public init(stemming: Bool = true, analyzerVersion: UInt32 = Analyzer.version) {
         self.stemming = stemming
+        self.analyzerVersion = analyzerVersion
     }
 
     /// The analyzer that produced the index's terms; use it for queries too.

@@ -3,7 +3,7 @@
 ///
 /// ```
 ///  manifest-<generation as 16 hex digits>   payload:
-///  u64 generation │ u64 nextSegment │ u8 stemming │ varint segmentCount
+///  u64 generation │ u64 nextSegment │ u8 stemming │ u32 analyzerVersion │ varint segmentCount
 ///  per segment: name │ varint passageCount │ varint documentCount │ varint termCount │
 ///               varint deletionGeneration │ varint deletedPassages │ varint deletedDocuments │
 ///               per field (text, section, title): varint passagesWithField │ varint totalLength
@@ -43,6 +43,7 @@ struct Manifest: Equatable {
         guard stored == generation else { throw reader.damaged("generation \(stored) in a file named for \(generation)") }
         let nextSegment = try reader.count()
         let stemming = try reader.byte() != 0
+        let analyzerVersion = try reader.fixed(UInt32.self)
         var segments: [SegmentInfo] = []
         for _ in 0..<(try reader.count(below: 1 << 20)) {
             let name = try reader.string()
@@ -58,7 +59,8 @@ struct Manifest: Equatable {
             }
             segments.append(info)
         }
-        return Manifest(generation: generation, nextSegment: nextSegment, settings: IndexSettings(stemming: stemming), segments: segments)
+        return Manifest(generation: generation, nextSegment: nextSegment, settings: IndexSettings(stemming: stemming, analyzerVersion: analyzerVersion),
+            segments: segments)
     }
 
     /// Writes this manifest durably and atomically (temp, fsync, rename, fsync directory).
@@ -67,6 +69,7 @@ struct Manifest: Equatable {
         out.appendFixed(generation)
         out.appendVarint(nextSegment)
         out.append(settings.stemming ? 1 : 0)
+        out.appendFixed(settings.analyzerVersion)
         out.appendVarint(segments.count)
         for segment in segments {
             out.appendString(segment.name)

@@ -20,14 +20,14 @@ struct ByteReader {
     }
 
     mutating func byte() throws -> UInt8 {
-        guard offset < bytes.count else { throw damaged("unexpected end") }
+        guard offset >= 0, offset < bytes.count else { throw damaged("unexpected end") }
         defer { offset += 1 }
         return bytes[offset]
     }
 
     mutating func fixed<T: FixedWidthInteger>(_: T.Type) throws -> T {
         let size = MemoryLayout<T>.size
-        guard offset >= 0, offset + size <= bytes.count else { throw damaged("unexpected end") }
+        guard offset >= 0, size <= bytes.count - offset else { throw damaged("unexpected end") }
         defer { offset += size }
         return T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: T.self))
     }
@@ -52,7 +52,7 @@ struct ByteReader {
     }
 
     mutating func raw(_ count: Int) throws -> UnsafeRawBufferPointer {
-        guard count >= 0, offset + count <= bytes.count else { throw damaged("unexpected end") }
+        guard count >= 0, offset >= 0, count <= bytes.count - offset else { throw damaged("unexpected end") }
         defer { offset += count }
         return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
     }

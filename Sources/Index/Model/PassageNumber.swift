@@ -14,6 +14,10 @@ public struct PassageNumber: RawRepresentable, Hashable, Comparable, Sendable, C
     /// Past the last passage: what an exhausted postings cursor reports.
     public static let end = PassageNumber(rawValue: .max)
 
+    /// The next number (saturating at `end`).
+    @inlinable
+    public var successor: PassageNumber { PassageNumber(rawValue: rawValue == .max ? .max : rawValue + 1) }
+
     @inlinable
     public static func < (lhs: PassageNumber, rhs: PassageNumber) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -24,9 +28,12 @@ public struct PassageNumber: RawRepresentable, Hashable, Comparable, Sendable, C
 public struct DocumentNumber: RawRepresentable, Hashable, Comparable, Sendable {
     public var rawValue: UInt32
 
+    @inlinable
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
+    @inlinable
     public init(_ value: Int) { rawValue = UInt32(value) }
 
+    @inlinable
     public static func < (lhs: DocumentNumber, rhs: DocumentNumber) -> Bool { lhs.rawValue < rhs.rawValue }
 }

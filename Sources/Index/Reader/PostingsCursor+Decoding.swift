@@ -174,6 +174,7 @@ extension PostingsCursor {
                 }
                 freq = extra + 1
             }
+            guard entry >> 1 < limit else { return false }
             let passage = next + (entry >> 1)
             guard passage < limit else { return false }
             buffer.docs[i] = UInt32(passage)

@@ -118,7 +118,8 @@ public struct PostingsCursor {
         return metaLast >= target.rawValue ? PassageNumber(rawValue: metaLast) : .end
     }
 
-    /// The positions of the term in the current passage, in increasing order.
+    /// The positions of the term in the current passage, in increasing order. If the
+    /// positions file is damaged, `result` may come back short and `isDamaged` is set.
     public mutating func positions(into result: inout [UInt32]) {
         result.removeAll(keepingCapacity: true)
         guard passage != .end else { return }
@@ -129,7 +130,10 @@ public struct PostingsCursor {
         var offset = positionOffset
         var position: UInt32 = 0
         for _ in 0..<buffer.freqs[index] {
-            guard let delta = readPositionVarint(&offset) else { return markDamaged() }
+            guard let delta = readPositionVarint(&offset) else {
+                isDamaged = true
+                return
+            }
             position &+= delta
             result.append(position)
         }

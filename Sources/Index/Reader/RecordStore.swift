@@ -82,6 +82,9 @@ struct RecordStore: @unchecked Sendable {
         for block in 0..<blockCount {
             let bytes = try decompress(block)
             let last = block + 1 < blockCount ? firstRecord(block + 1) : recordCount
+            guard firstRecord(block) <= last, last <= recordCount else {
+                throw IndexError.damaged(file, "block index out of order")
+            }
             try bytes.withUnsafeBytes { raw in
                 var reader = ByteReader(raw, file: file)
                 for number in firstRecord(block)..<last {
@@ -102,6 +105,7 @@ struct RecordStore: @unchecked Sendable {
             let middle = (low + high + 1) / 2
             if firstRecord(middle) <= number { low = middle } else { high = middle - 1 }
         }
+        guard firstRecord(low) <= number else { throw IndexError.damaged(file, "block index out of order") }
         let bytes = try decompress(low)
         return try bytes.withUnsafeBytes { raw in
             var reader = ByteReader(raw, file: file)

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One immutable segment of an open snapshot: term lookups and postings cursors per field,
 /// stored passages and documents, norms, field statistics and the deletion set.
 ///
@@ -10,6 +12,7 @@ public final class SegmentReader: @unchecked Sendable {
     let passageStore: RecordStore
     let documentStore: RecordStore
     private let files: [MappedFile]
+    private let facts = Mutex<DocumentFacts?>(nil)
     private let deletionFileSize: Int
     let postingsPayload: UnsafeRawBufferPointer
     let positionsPayload: UnsafeRawBufferPointer
@@ -150,8 +153,10 @@ public final class SegmentReader: @unchecked Sendable {
         try passageStore.withRecord(Int(number.rawValue)) { try StoredPassage.decode(&$0) }
     }
 
-    /// The `PassageID` of passage `number`, without touching the compressed store.
+    /// The `PassageID` of passage `number`, without touching the compressed store
+    /// (0 for a number out of range).
     public func passageID(_ number: PassageNumber) -> PassageID {
+        guard Int(number.rawValue) < passageCount else { return PassageID(rawValue: 0) }
         let n = Int(number.rawValue) * 2
         return PassageID(rawValue: UInt64(passageStore.extraValue(n)) | UInt64(passageStore.extraValue(n + 1)) << 32)
     }
@@ -169,6 +174,39 @@ public final class SegmentReader: @unchecked Sendable {
         try documentStore.withRecord(Int(number.rawValue)) { try StoredDocument.decode(&$0) }
     }
 
+    /// Every document in order, decompressing each block of the table once: for filters
+    /// (`path:`, `lang:`) evaluated once per segment. Deleted documents are included.
+    public func forEachDocument(_ body: (DocumentNumber, StoredDocument) throws -> Void) throws {
+        try documentStore.forEach { number, record in try body(DocumentNumber(number), try StoredDocument.decode(&record)) }
+    }
+
+    /// Every passage in order, decompressing each block of the store once.
+    public func forEachPassage(_ body: (PassageNumber, StoredPassage) throws -> Void) throws {
+        try passageStore.forEach { number, record in try body(PassageNumber(number), try StoredPassage.decode(&record)) }
+    }
+
+    /// The path (as cited, relative to the indexed root) of every document, and its language:
+    /// what `path:` and `lang:` filters test, decoded once on first use.
+    public struct DocumentFacts: Sendable {
+        public var paths: [String]
+        public var languages: [String?]
+    }
+
+    /// Paths and languages of all documents, decoded from the document table on first use.
+    public func documentFacts() throws -> DocumentFacts {
+        if let cached = facts.withLock({ $0 }) { return cached }
+        var paths: [String] = [], languages: [String?] = []
+        paths.reserveCapacity(documentCount)
+        languages.reserveCapacity(documentCount)
+        try forEachDocument { _, stored in
+            paths.append(stored.document.path)
+            languages.append(stored.document.language)
+        }
+        let result = DocumentFacts(paths: paths, languages: languages)
+        facts.withLock { $0 = result }
+        return result
+    }
+
     /// The document holding passage `passage` (binary search, no decompression).
     public func documentNumber(of passage: PassageNumber) -> DocumentNumber {
         var low = 0, high = documentCount - 1
@@ -182,6 +220,7 @@ public final class SegmentReader: @unchecked Sendable {
     /// First passage of document `number` and the passage count, without decompression.
     public func passageRange(of number: DocumentNumber) -> Range<PassageNumber> {
         let n = Int(number.rawValue)
+        guard n < documentCount else { return PassageNumber.end..<PassageNumber.end }
         return PassageNumber(rawValue: documentStore.extraValue(n))..<PassageNumber(rawValue: documentStore.extraValue(n + 1))
     }
 

@@ -28,9 +28,9 @@ struct PostingsEncoder {
         positions: UnsafeBufferPointer<UInt32>, norms: NormsView,
         postingsFile: IndexFileWriter, positionsFile: IndexFileWriter
     ) throws -> TermInfo {
-        let info = TermInfo(
+        var info = TermInfo(
             documentFrequency: passages.count, postingsOffset: postingsFile.payloadOffset,
-            positionsOffset: positionsFile.payloadOffset)
+            positionsOffset: positionsFile.payloadOffset, maxFrequency: 0, minNorm: .max)
         skip.removeAll()
         blocks.removeAll()
         let count = passages.count
@@ -78,6 +78,8 @@ struct PostingsEncoder {
                     if freqs[i] != 1 { blocks.appendVarint(freqs[i] - 1) }
                 }
             }
+            info.maxFrequency = max(info.maxFrequency, maxFreq)
+            info.minNorm = min(info.minNorm, minNorm)
             if hasSkip {
                 skip.appendVarint(passages[end - 1] - blockBase)
                 skip.appendVarint(blocks.count - blockStart)

@@ -4,10 +4,11 @@
 /// ```
 ///  payload
 ///  ┌ block 0 ─────────────────────────────────────────────────────────────────┐
-///  │ entry 0: varint 0 │ varint keyLength │ key │ varint df │ varint postings  │
-///  │          │ varint positions                    (offsets absolute)       │
+///  │ entry 0: varint 0 │ varint keyLength │ key │ varint df │ varint maxFreq  │
+///  │          │ varint minNorm │ varint postings │ varint positions (absolute) │
 ///  │ entry i: varint shared │ varint suffixLength │ suffix │ varint df       │
-///  │          │ varint postingsDelta │ varint positionsDelta (from entry i-1)  │
+///  │          │ varint maxFreq │ varint minNorm │ varint postingsDelta       │
+///  │          │ varint positionsDelta                  (deltas from entry i-1) │
 ///  └ … up to 32 entries ──────────────────────────────────────────────────────┘
 ///  block 1 … block B-1
 ///  index:   u64 blockOffset × B          (payload offsets; a block starts with its full key)
@@ -40,6 +41,8 @@ struct TermDictionaryWriter {
             block.appendVarint(key.count)
             block.append(key)
             block.appendVarint(info.documentFrequency)
+            block.appendVarint(info.maxFrequency)
+            block.appendVarint(info.minNorm)
             block.appendVarint(info.postingsOffset)
             block.appendVarint(info.positionsOffset)
         } else {
@@ -50,6 +53,8 @@ struct TermDictionaryWriter {
             block.appendVarint(key.count - shared)
             block.append(UnsafeRawBufferPointer(rebasing: key[shared...]))
             block.appendVarint(info.documentFrequency)
+            block.appendVarint(info.maxFrequency)
+            block.appendVarint(info.minNorm)
             block.appendVarint(info.postingsOffset - previousInfo.postingsOffset)
             block.appendVarint(info.positionsOffset - previousInfo.positionsOffset)
         }

@@ -99,11 +99,20 @@ extension IndexWriter {
             at: min(position, segments.count))
     }
 
-    /// Deletes every file but the lock and `keeping`: files of superseded commits, merged-away
-    /// segments, and leftovers of an interrupted writer.
+    /// Deletes the index's own files that `keeping` does not name: files of superseded commits,
+    /// merged-away segments, and leftovers of an interrupted writer. Anything else in the folder
+    /// (a README, a person's own files when `--index` points at the wrong place) is left alone.
     func removeUnreferencedFiles(keeping: Set<String>) throws {
-        for name in try storage.list() where name != WriteLock.fileName && !keeping.contains(name) {
+        for name in try storage.list() where Self.isIndexFile(name) && !keeping.contains(name) {
             try storage.remove(name)
         }
+    }
+
+    /// Whether `name` is one the writer creates: `manifest-…` or `seg<N>.…`, and their `.tmp` forms.
+    static func isIndexFile(_ name: String) -> Bool {
+        if name.hasPrefix(Manifest.prefix) { return true }
+        guard name.hasPrefix("seg") else { return false }
+        let rest = name.dropFirst(3)
+        return rest.first?.isASCII == true && rest.first?.isNumber == true
     }
 }

@@ -1,3 +1,5 @@
+import Analysis
+
 /// The one writer of an index: adds, replaces and removes documents, flushes segments
 /// within a memory budget, merges, and commits atomically.
 ///
@@ -70,6 +72,12 @@ public final class IndexWriter {
         let existing = try Manifest.latestGeneration(in: storage).map { try Manifest.read(from: storage, generation: $0) }
         let generation = existing?.generation ?? 0
         if let existing, !options.rebuild {
+            guard existing.settings.analyzerVersion == Analyzer.version else {
+                throw IndexError(
+                    .invalid, file: storage.location,
+                    reason: "index built with analyzer version \(existing.settings.analyzerVersion), this citex analyses "
+                        + "with version \(Analyzer.version); rebuild it with `citex index --rebuild`")
+            }
             manifest = existing
         } else {
             manifest = Manifest(

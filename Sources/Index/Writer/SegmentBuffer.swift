@@ -23,7 +23,8 @@ final class SegmentBuffer {
 
     /// A conservative estimate of the memory held, compared against the budget.
     var estimatedBytes: Int {
-        table.estimatedBytes + passages.count * 160 + storedBytes + documents.count * 256
+        table.estimatedBytes + passages.count * 200 + storedBytes + documents.count * 300
+            + passages.count * IndexField.allCases.count * 8
     }
 
     /// Analyses and buffers `document`; returns its buffer-local number.

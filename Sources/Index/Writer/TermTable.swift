@@ -28,8 +28,10 @@ struct TermTable {
         slots = []
     }
 
+    /// Memory held, counting the slack of growing arrays (up to twice their contents) and
+    /// the per-term array headers and allocations.
     var estimatedBytes: Int {
-        arena.count + lists.count * 96 + postingCount * 6 + slots.count * 4
+        arena.count * 2 + lists.count * 112 + postingCount * 8 + slots.count * 4
     }
 
     mutating func add(term: UnsafeBufferPointer<UInt8>, field: IndexField, passage: UInt32, position: UInt32) {

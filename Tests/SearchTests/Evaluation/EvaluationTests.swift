@@ -1,3 +1,4 @@
+import Foundation
 import Search
 import Testing
 
@@ -70,6 +71,17 @@ struct EvaluationTests {
         // Score ties fall back to rank.
         #expect(run.rankedDocuments("5") == ["184", "b", "c"])
         #expect(run.rankedDocuments("nope") == [])
+    }
+
+    @Test func fullTiesFallBackToDescendingDocumentIDsAsInTrecEval() throws {
+        let run = try TRECRun(parsing: "9 Q0 a 1 1.0 t\n9 Q0 c 1 1.0 t\n9 Q0 b 1 1.0 t\n")
+        #expect(run.rankedDocuments("9") == ["c", "b", "a"])
+    }
+
+    @Test func negativeGradesGainNothingAndAreNotRelevant() {
+        let judgments = ["a": -1, "b": 2]
+        #expect(RelevanceMeasures.ndcg(["a", "b"], judgments: judgments, cutoff: 10) == 1 / log2(3))
+        #expect(RelevanceMeasures.recall(["a"], judgments: judgments, cutoff: 100) == 0)
     }
 
     @Test(arguments: [

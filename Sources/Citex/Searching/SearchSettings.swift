@@ -1,0 +1,47 @@
+import Search
+import Snippets
+
+/// Everything a search run can be told, with the defaults a person reading results wants.
+public struct SearchSettings: Sendable {
+    public var index: String
+    public var limit: Int
+    /// At most this many passages per document; `nil` for no cap.
+    public var perDocument: Int?
+    /// Every word required (`--all`) instead of ranking by any of them.
+    public var requireAll: Bool
+    /// No query syntax: the text is a bag of words (`--plain`).
+    public var plain: Bool
+    public var bm25: BM25Parameters
+    public var fieldWeights: FieldWeights
+    public var snippet: SnippetOptions
+    /// Whether hits need their passage (text, section, line) and snippet. A TREC run needs
+    /// only each hit's document; skipping the passage store saves decompressing a block per
+    /// hit, about half the CPU time of an evaluation batch.
+    public var fetchesPassages: Bool
+
+    /// Two passages per document: enough to see why a page matched without one long page
+    /// filling the screen.
+    public static let defaultPerDocument = 2
+
+    public init(
+        index: String, limit: Int = 10, perDocument: Int? = SearchSettings.defaultPerDocument, requireAll: Bool = false,
+        plain: Bool = false, bm25: BM25Parameters = BM25Parameters(), fieldWeights: FieldWeights = FieldWeights(),
+        snippet: SnippetOptions = SnippetOptions(), fetchesPassages: Bool = true
+    ) {
+        self.index = index
+        self.limit = limit
+        self.perDocument = perDocument
+        self.requireAll = requireAll
+        self.plain = plain
+        self.bm25 = bm25
+        self.fieldWeights = fieldWeights
+        self.snippet = snippet
+        self.fetchesPassages = fetchesPassages
+    }
+
+    var searchOptions: SearchOptions {
+        SearchOptions(
+            query: QueryOptions(syntax: plain ? .plain : .full, defaultOperator: requireAll ? .all : .any),
+            limit: limit, perDocument: perDocument)
+    }
+}
