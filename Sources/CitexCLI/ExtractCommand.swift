@@ -35,7 +35,7 @@ struct ExtractCommand: ParsableCommand {
         let summary = extraction.run(
             paths,
             document: { print(format.render($0)) },
-            problem: { Output.error($0) })
+            problem: { Diagnostics.print($0) })
         if !summary.succeeded { throw ExitCode.failure }
     }
 }

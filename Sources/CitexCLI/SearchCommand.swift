@@ -94,6 +94,6 @@ struct SearchCommand: ParsableCommand {
         SearchSettings(
             index: IndexLocation.resolve(index), limit: limit, perDocument: perDocument == 0 ? nil : perDocument,
             requireAll: all, plain: plain, bm25: BM25Parameters(k1: k1, b: b),
-            snippet: SnippetOptions(maxCharacters: snippetCharacters))
+            snippet: SnippetOptions(maxCharacters: snippetCharacters), fetchesPassages: format != .trec)
     }
 }

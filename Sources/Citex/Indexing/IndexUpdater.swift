@@ -8,7 +8,8 @@ import Ingest
 /// A file is re-ingested only when its size or mtime changed *and* its content hash differs,
 /// so touching a file costs a hash, not a parse. A changed document's old passages are
 /// deleted in the same commit that adds the new ones; unchanged passages keep their IDs
-/// because the ingester derives IDs from path and text.
+/// because the ingester derives IDs from path and text. Every flush is committed, so a run
+/// that is interrupted keeps what it flushed and the next run only does the rest.
 public enum IndexUpdater {
     public static func run(_ options: IndexRunOptions) throws -> IndexRunSummary {
         let started = Date()
@@ -19,7 +20,7 @@ public enum IndexUpdater {
         let storage = try FileSystemStorage(path: options.index, create: true)
         let writer = try IndexWriter(storage: storage, options: IndexWriter.Options(
             memoryBudget: options.memoryBudget, settings: IndexSettings(stemming: options.stemming),
-            rebuild: options.rebuild))
+            rebuild: options.rebuild, commitOnFlush: true))
         defer { writer.close() }
 
         let walk = SourceWalker.walk(options.roots)
