@@ -33,10 +33,10 @@ struct EvalCommand: ParsableCommand {
     var runFile: String?
 
     @Option(name: .long, help: "BM25 term-frequency saturation.")
-    var k1 = BM25Parameters().k1
+    var k1 = SearchSettings.defaultBM25.k1
 
     @Option(name: .long, help: "BM25 length normalization (0…1).")
-    var b = BM25Parameters().b
+    var b = SearchSettings.defaultBM25.b
 
     func validate() throws {
         if k1 < 0 || !(0...1).contains(b) { throw ValidationError("--k1 must be ≥ 0 and --b between 0 and 1") }

@@ -19,9 +19,9 @@ public struct RelevanceEvaluation: Sendable {
     public var failures: [(qid: String, reason: String)]
 
     /// Search settings for a relevance run over `index`: plain queries, one passage per
-    /// document, top 100, otherwise citex's defaults.
+    /// document, top 100, no passages fetched, otherwise citex's defaults.
     public static func settings(index: String) -> SearchSettings {
-        SearchSettings(index: index, limit: 100, perDocument: 1, plain: true)
+        SearchSettings(index: index, limit: 100, perDocument: 1, plain: true, fetchesPassages: false)
     }
 
     /// Runs `queries` through `session` and scores them against `qrels`.
@@ -31,8 +31,8 @@ public struct RelevanceEvaluation: Sendable {
         queryOrder = queries.map(\.qid)
         for (qid, query) in queries {
             do {
-                entries[qid, default: []] = try session.rankedDocuments(query).enumerated().map { rank, hit in
-                    TRECRun.Entry(document: TRECRun.documentID(Substring(hit.path)), rank: rank + 1, score: hit.score)
+                entries[qid, default: []] = try session.search(query, qid: qid).page.hits.map { hit in
+                    TRECRun.Entry(document: TRECRun.documentID(Substring(hit.document.path)), rank: hit.rank, score: hit.score)
                 }
             } catch {
                 failures.append((qid, "\(error)"))

@@ -7,8 +7,8 @@ import Snippets
 /// set up once, so a batch of queries pays the start-up once.
 public final class SearchSession {
     public let settings: SearchSettings
-    let reader: IndexReader
-    let searcher: Searcher
+    private let reader: IndexReader
+    private var searcher: Searcher
     private let snippets: SnippetBuilder
 
     /// Opens the last commit of the index in `settings.index`.

@@ -23,9 +23,20 @@ public struct SearchSettings: Sendable {
     /// filling the screen.
     public static let defaultPerDocument = 2
 
+    /// citex's ranking: BM25 with k1 = 2.0 instead of Lucene's 1.2 (`BM25Parameters()`).
+    ///
+    /// BM25F adds the weighted field frequencies before saturating them, so one query word in
+    /// a title that is also the section heading already counts 3.5 text occurrences; at
+    /// k1 = 1.2 that is three quarters of the way to saturation, and the passage's body text
+    /// can add little. k1 = 2.0, the top of the range Robertson and Zaragoza recommend, keeps
+    /// body evidence counting. Measured on Cranfield (README, "Relevance"): nDCG@10, AP@100 and
+    /// Recall@100 all rise (0.5232 / 0.4238 / 0.7677 → 0.5294 / 0.4287 / 0.7698), and queries
+    /// cut to two or four words are unchanged within ±0.002.
+    public static let defaultBM25 = BM25Parameters(k1: 2.0, b: 0.75)
+
     public init(
         index: String, limit: Int = 10, perDocument: Int? = SearchSettings.defaultPerDocument, requireAll: Bool = false,
-        plain: Bool = false, bm25: BM25Parameters = BM25Parameters(), fieldWeights: FieldWeights = FieldWeights(),
+        plain: Bool = false, bm25: BM25Parameters = SearchSettings.defaultBM25, fieldWeights: FieldWeights = FieldWeights(),
         snippet: SnippetOptions = SnippetOptions(), fetchesPassages: Bool = true
     ) {
         self.index = index
