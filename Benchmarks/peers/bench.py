@@ -101,16 +101,14 @@ def machine():
             "summary": f"{cores} cores ({cpu}), {mem / 2**30:.0f} GiB RAM, Linux {platform.release()}"}
 
 
-def index_figures(run, corpus, text_bytes, size):
+def index_figures(run, corpus, size):
+    """Figures of an end-to-end indexing process (citex index, omindex) over the tier's files."""
     if not run or not run.get("ok"):
         return {"ok": False, "error": (run or {}).get("error")}
     wall = run["wall_s"]
-    out = {"ok": True, "wall_s": wall, "cpu_s": run["cpu_s"], "peak_rss_bytes": run["peak_rss_bytes"],
-           "pages_per_s": corpus["files"] / wall, "html_mb_s": corpus["html_bytes"] / 1e6 / wall, "size_bytes": size}
-    if text_bytes:
-        out["text_mb_s"] = text_bytes / 1e6 / wall
-        out["size_over_text"] = size / text_bytes
-    return out
+    return {"ok": True, "wall_s": wall, "cpu_s": run["cpu_s"], "peak_rss_bytes": run["peak_rss_bytes"],
+            "pages_per_s": corpus["files"] / wall, "html_mb_s": corpus["html_bytes"] / 1e6 / wall,
+            "size_bytes": size}
 
 
 def run_citex_index(args, work, corpus, dirs, log, result):
@@ -134,8 +132,9 @@ def run_citex_index(args, work, corpus, dirs, log, result):
         result["index"]["citex"] = {"ok": False, "error": r["error"]}
         return binary, None
     stats = citex.stats(binary, index_dir, log)
-    size = sum(stats["bytes"].values()) if stats and isinstance(stats.get("bytes"), dict) else measure.dir_bytes(index_dir)
-    result["index"]["citex"] = dict(index_figures(r, corpus, None, size), stats=stats,
+    parts = (stats or {}).get("bytes")
+    size = sum(parts.values()) if isinstance(parts, dict) else measure.dir_bytes(index_dir)
+    result["index"]["citex"] = dict(index_figures(r, corpus, size), stats=stats,
                                     parts=(stats or {}).get("bytes"))
     if stats is None:
         result["notes"].append("citex stats unavailable: size is the index folder's, no parts")
@@ -188,7 +187,7 @@ def run_peer_builds(args, work, corpus, pfile, log, result):
         say("omindex")
         r = measure.run(["omindex", "--follow", "--empty-docs=skip", "--db", db, "--url", "/", links],
                         log=log, timeout=args.timeout)
-        result["index"]["omindex"] = index_figures(r, corpus, None, measure.dir_bytes(db))
+        result["index"]["omindex"] = index_figures(r, corpus, measure.dir_bytes(db))
 
 
 def run_searches(args, work, binary, citex_index, pfile, log, result):
@@ -212,15 +211,23 @@ def run_searches(args, work, binary, citex_index, pfile, log, result):
             result["search"][peer] = {"ok": False, "error": r["error"]}
             continue
         with open(out) as f:
-            rows = json.load(f)["queries"]
+            data = json.load(f)
+        rows = data["queries"]
         hits[peer] = rows
-        result["search"][peer] = {"ok": True, "latency": report.latency(rows, classes), "process_wall_s": r["wall_s"]}
+        result["search"][peer] = {"ok": True, "latency": report.latency(rows, classes), "passes": data["passes"],
+                                  "process_wall_s": r["wall_s"]}
     if "citex" in args.engines and binary and citex_index:
         say("citex search")
         got, r = citex.search(binary, citex_index, queries, work, args.k, args.passes, log, args.timeout)
         if got:
             hits["citex"] = got["queries"]
+            result["notes"].append("citex's latency is its own took_ms: search, reading the hit passages and "
+                                   "building their snippets; a peer's is search and reading stored fields")
+            failed = sum(1 for row in got["queries"] if row.get("failed"))
+            if failed:
+                result["notes"].append(f"citex search answered {len(queries) - failed} of {len(queries)} queries")
             result["search"]["citex"] = {"ok": True, "latency": report.latency(got["queries"], classes),
+                                         "passes": args.passes,
                                          "batch_s": got["batch"]["wall_s"] if got["batch"]["ok"] else None}
             ms = citex.single_call(binary, citex_index, queries[0]["words"][0], log)
             result["citex_single_call_ms"] = ms * 1000 if ms else None
@@ -264,7 +271,7 @@ def main(argv):
             shutil.rmtree(work, ignore_errors=True)
     result["machine"]["load_average_at_end"] = os.getloadavg()
     with open(os.path.join(args.out, f"{args.tier}.json"), "w") as f:
-        json.dump(result, f, indent=1, sort_keys=True)
+        json.dump(result, f, sort_keys=True, separators=(",", ":"))
     text = report.table(result)
     with open(os.path.join(args.out, f"{args.tier}.md"), "w") as f:
         f.write(text + "\n")

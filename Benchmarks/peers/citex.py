@@ -55,8 +55,9 @@ def _write_queries(path, queries, prefix=""):
 
 
 def _ok_search(r):
-    """Search exits 1 when a query has no hits (like grep): still a valid run."""
-    return r["rc"] in (0, 1) and not r["timed_out"]
+    """Search exits 1 when nothing was found and 2 when any query failed (like grep): the
+    answered queries of such a batch still count; a missing query has no hits."""
+    return r["rc"] in (0, 1, 2) and not r["timed_out"]
 
 
 def search(binary, index_dir, queries, work, k, passes, log, timeout):
@@ -73,7 +74,9 @@ def search(binary, index_dir, queries, work, k, passes, log, timeout):
     for p in range(passes):
         with open(warm, "a") as f:
             f.write("".join(f"p{p}:{q['qid']}\t{citex_syntax(q)}\n" for q in queries))
-    cmd = [binary, "search", "--index", index_dir, "--queries", "{}", "--format", "json", "-k", str(k)]
+    # --per-doc 0: the top k passages whatever their documents, as the peers return them
+    cmd = [binary, "search", "--index", index_dir, "--queries", "{}", "--format", "json", "-k", str(k),
+           "--per-doc", "0"]
     r = measure.run([c.replace("{}", warm) for c in cmd], stdout=out, log=log, timeout=timeout)
     if not _ok_search(r):
         return None, r
@@ -92,7 +95,10 @@ def search(binary, index_dir, queries, work, k, passes, log, timeout):
             row["ms"] = min(row["ms"], ms)
             row["hits"] = [str(h.get("id")) for h in obj.get("hits", [])]
     rows = list(best.values())
-    if not rows:
+    for q in queries:
+        if q["qid"] not in best:  # a query citex refused (its stderr is in the log)
+            rows.append({"qid": q["qid"], "ms": float("nan"), "hits": [], "failed": True})
+    if len(rows) == sum(1 for row in rows if row.get("failed")):
         return None, dict(r, ok=False, error="no JSON lines with a qid")
     batch = measure.run([c.replace("{}", plain) for c in cmd], stdout=os.devnull, log=log, timeout=timeout)
     batch["ok"] = _ok_search(batch)

@@ -45,6 +45,8 @@ def _fmt(v):
         return v
     if v == 0:
         return "0"
+    if abs(v) < 1:
+        return f"{v:.2g}" if abs(v) < 0.1 else f"{v:.2f}"
     if abs(v) >= 100:
         return f"{v:,.0f}"
     return f"{v:.3g}"
@@ -93,12 +95,19 @@ def rows(result):
                 {"citex": srch.get("citex", {}).get("batch_s")}, None))
     out.append(("search top-10, one thread, warm (ms; QPS)", "one CLI call ms (cold process)",
                 {"citex": result.get("citex_single_call_ms")}, None))
+    section = "agreement: share of the peer's top 10 citex also returns"
+    per_class = "/".join(result["query_classes"])
     for peer in PEERS:
-        out.append(("agreement: share of the peer's top 10 citex also returns", f"vs {peer}",
-                    {"citex": result["agreement"].get(peer, {}).get("all")}, None))
-    ref = result["agreement"].get("tantivy~xapian", {}).get("all")
-    out.append(("agreement: share of the peer's top 10 citex also returns", "(reference: xapian's share of tantivy's)",
-                {"xapian": ref}, None))
+        shares = result["agreement"].get(peer, {})
+        out.append((section, f"vs {peer}", {"citex": shares.get("all")}, None))
+        if shares:
+            out.append((section, f"vs {peer}, by class {per_class}",
+                        {"citex": "/".join(_fmt(shares.get(c)) for c in result["query_classes"])}, None))
+    ref = result["agreement"].get("tantivy~xapian", {})
+    out.append((section, "(reference: xapian's share of tantivy's)", {"xapian": ref.get("all")}, None))
+    if ref:
+        out.append((section, f"(reference) by class {per_class}",
+                    {"xapian": "/".join(_fmt(ref.get(c)) for c in result["query_classes"])}, None))
     return out
 
 

@@ -29,13 +29,21 @@ def build(engine, passages_path, directory, out):
         json.dump(result, f)
 
 
+#: A warm-up pass slower than this gets one timed pass, not `passes`: at tens of milliseconds a
+#: query, preemption is noise the fastest-of-N filter is not needed for, and the run stays bounded.
+SLOW_PASS_S = 30
+
+
 def search(engine, directory, queries_path, out, k, passes):
     """A warm-up pass, then `passes` timed passes; each query keeps its fastest time."""
     with open(queries_path) as f:
         queries = json.load(f)
     searcher = engine.Searcher(directory)
+    warm0 = time.perf_counter()
     for q in queries:
         searcher.search(q, k)
+    if time.perf_counter() - warm0 > SLOW_PASS_S:
+        passes = 1
     rows = [{"qid": q["qid"], "ms": float("inf"), "hits": []} for q in queries]
     wall0 = time.perf_counter()
     for _ in range(passes):
@@ -44,7 +52,7 @@ def search(engine, directory, queries_path, out, k, passes):
             row["hits"] = searcher.search(q, k)
             row["ms"] = min(row["ms"], (time.perf_counter() - t0) * 1000)
     with open(out, "w") as f:
-        json.dump({"timed_s": time.perf_counter() - wall0, "queries": rows}, f)
+        json.dump({"timed_s": time.perf_counter() - wall0, "passes": passes, "queries": rows}, f)
 
 
 def main(argv):

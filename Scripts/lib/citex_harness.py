@@ -97,3 +97,19 @@ class Citex:
     @staticmethod
     def markers(fingerprint):
         return {marker for marker, _ in fingerprint[2]}
+
+
+def torn_pages(counts, known):
+    """Why the passages per page version in `counts` are not whole pages, or None.
+
+    `known` maps each page version (marker) to its passage count in some completed commit;
+    a whole commit holds every page version it has with all those passages, one version per page."""
+    for marker, count in counts.items():
+        if marker not in known:
+            return f"page version {marker} belongs to no completed commit"
+        if count != known[marker]:
+            return f"page version {marker} has {count} of its {known[marker]} passages"
+    pages = [marker.split("v")[0] for marker in counts]
+    if len(pages) != len(set(pages)):
+        return "a page is present in two versions"
+    return None

@@ -1,4 +1,5 @@
 import Index
+import Snippets
 
 /// How `citex extract` shows a document.
 public enum ExtractFormat: String, Sendable, CaseIterable {
@@ -16,14 +17,27 @@ public enum ExtractFormat: String, Sendable, CaseIterable {
     }
 
     static func json(_ document: Document) -> String {
-        let passages = document.passages.map { passage in
-            "{\"id\":\(JSONText.string(passage.id.description)),\"ordinal\":\(passage.ordinal),"
-                + "\"section\":\(JSONText.array(passage.section)),\"text\":\(JSONText.string(passage.text)),"
-                + "\"line\":\(passage.line),\"anchor\":\(JSONText.optional(passage.anchor))}"
+        var json = JSONWriter()
+        json.beginObject()
+        json.key("path"); json.string(document.path)
+        json.key("title"); json.string(document.title)
+        json.key("url"); json.string(document.url)
+        json.key("lang"); json.string(document.language)
+        json.key("passages")
+        json.beginArray()
+        for passage in document.passages {
+            json.beginObject()
+            json.key("id"); json.string(passage.id.description)
+            json.key("ordinal"); json.int(passage.ordinal)
+            json.key("section"); json.strings(passage.section)
+            json.key("text"); json.string(passage.text)
+            json.key("line"); json.int(passage.line)
+            json.key("anchor"); json.string(passage.anchor)
+            json.endObject()
         }
-        return "{\"path\":\(JSONText.string(document.path)),\"title\":\(JSONText.string(document.title)),"
-            + "\"url\":\(JSONText.optional(document.url)),\"lang\":\(JSONText.optional(document.language)),"
-            + "\"passages\":[\(passages.joined(separator: ","))]}"
+        json.endArray()
+        json.endObject()
+        return json.output
     }
 
     static func text(_ document: Document) -> String {

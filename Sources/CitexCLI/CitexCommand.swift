@@ -10,7 +10,7 @@ struct CitexCommand: ParsableCommand {
         version: CitexVersion.description,
         subcommands: [
             SearchCommand.self, IndexCommand.self, ShowCommand.self, CiteCommand.self, ExtractCommand.self, StatsCommand.self,
-            RemoveCommand.self, CheckCommand.self,
+            RemoveCommand.self, CheckCommand.self, EvalCommand.self,
         ]
     )
 

@@ -48,10 +48,10 @@ struct SearchCommand: ParsableCommand {
     var snippetCharacters = SnippetOptions().maxCharacters
 
     @Option(name: .long, help: "BM25 term-frequency saturation.")
-    var k1 = BM25Parameters().k1
+    var k1 = SearchSettings.defaultBM25.k1
 
     @Option(name: .long, help: "BM25 length normalization (0…1).")
-    var b = BM25Parameters().b
+    var b = SearchSettings.defaultBM25.b
 
     @Option(name: .long, help: "The index folder (default: $CITEX_INDEX, else Index).")
     var index: String?
@@ -94,6 +94,6 @@ struct SearchCommand: ParsableCommand {
         SearchSettings(
             index: IndexLocation.resolve(index), limit: limit, perDocument: perDocument == 0 ? nil : perDocument,
             requireAll: all, plain: plain, bm25: BM25Parameters(k1: k1, b: b),
-            snippet: SnippetOptions(maxCharacters: snippetCharacters))
+            snippet: SnippetOptions(maxCharacters: snippetCharacters), fetchesPassages: format != .trec)
     }
 }

@@ -10,6 +10,8 @@ struct BlockCollector {
         var role: ElementRole
         var link: Bool
         var region: RawBlock.Region
+        /// `buffer.count` when a link opened, to recognise a permalink mark (`¶`) as its whole text.
+        var mark: Int
     }
 
     private(set) var blocks: [RawBlock] = []
@@ -105,7 +107,7 @@ struct BlockCollector {
         case .skip:
             break
         }
-        stack.append(Frame(role: role, link: link, region: region))
+        stack.append(Frame(role: role, link: link, region: region, mark: buffer.count))
     }
 
     mutating func close() {
@@ -116,7 +118,10 @@ struct BlockCollector {
         guard let frame = stack.popLast() else { return }
         switch frame.role {
         case .inline:
-            if frame.link { linkDepth -= 1 }
+            if frame.link {
+                linkDepth -= 1
+                dropPermalinkMark(from: frame.mark)
+            }
         case .block, .cell:
             boundary()
         case .preformatted:
@@ -244,6 +249,17 @@ struct BlockCollector {
         block.textBytes = buffer.count
         blocks.append(block)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// A link whose whole text is a permalink mark ("¶" after a definition term) is navigation.
+    private mutating func dropPermalinkMark(from mark: Int) {
+        guard mark < buffer.count else { return }
+        let from = buffer[mark] == 0x20 ? mark + 1 : mark
+        let marks: [[UInt8]] = [[0xC2, 0xB6], [0xC2, 0xA7], [0x23], [0xF0, 0x9F, 0x94, 0x97]]
+        guard marks.contains(where: { buffer[from...].elementsEqual($0) }) else { return }
+        start.linkBytes = max(0, start.linkBytes - (buffer.count - from))
+        buffer.removeSubrange(mark...)
+        start.words = TextMeasure.wordCount(bytes: buffer)
     }
 
     /// Drops the "¶", "§", "#" or "🔗" that documentation generators append to headings as

@@ -4,25 +4,32 @@
 /// they hold most of its text (what is left around them is comments and "related" boxes), else the
 /// page's articles, else the whole body minus link-dense blocks (menus and link lists nobody
 /// marked up as such).
+/// A declared region is trusted only when it holds a real share of the page's text: a `<main>`
+/// wrapped around a search box while the prose sits outside it is a markup mistake, not a verdict.
 /// Forms are dropped unless they hold most of the text (whole-page ASP.NET-style forms).
 enum ContentSelector {
     /// A block whose link text exceeds this share of its text is navigation, not prose.
     static let maximumLinkDensity = 0.5
+    /// The smallest share of the page's text a declared main region or article set must hold.
+    static let minimumRegionShare = 0.25
 
     static func select(_ blocks: [RawBlock]) -> [RawBlock] {
         let text = blocks.filter { $0.kind == .text }
+        let total = text.reduce(0) { $0 + $1.textBytes }
+        func bytes(in region: RawBlock.Region) -> Int {
+            text.reduce(0) { $0 + ($1.region.contains(region) ? $1.textBytes : 0) }
+        }
+        func substantial(_ share: Int) -> Bool { share > 0 && Double(share) >= minimumRegionShare * Double(total) }
         let region: RawBlock.Region
-        if text.contains(where: { $0.region.contains(.main) }) {
-            let inMain = text.reduce(0) { $0 + ($1.region.contains(.main) ? $1.textBytes : 0) }
-            let inArticles = text.reduce(0) { $0 + ($1.region.contains([.main, .article]) ? $1.textBytes : 0) }
-            region = inArticles * 2 >= inMain ? [.main, .article] : .main
-        } else if text.contains(where: { $0.region.contains(.article) }) {
+        let inMain = bytes(in: .main)
+        if substantial(inMain) {
+            region = bytes(in: [.main, .article]) * 2 >= inMain ? [.main, .article] : .main
+        } else if substantial(bytes(in: .article)) {
             region = .article
         } else {
             region = []
         }
-        let total = text.reduce(0) { $0 + $1.textBytes }
-        let inForms = text.reduce(0) { $0 + ($1.region.contains(.form) ? $1.textBytes : 0) }
+        let inForms = bytes(in: .form)
         let dropForms = inForms * 2 < total
         var kept: [RawBlock] = []
         kept.reserveCapacity(blocks.count)

@@ -1,5 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Dispatch
-import Foundation
 import Index
 
 extension Ingester {
@@ -30,13 +34,36 @@ extension Ingester {
 
     /// Reads and parses one file (the unit of work each core runs).
     public func ingest(file: SourceFile) -> Result<Document, IngestError> {
-        guard let data = FileManager.default.contents(atPath: file.absolutePath) else {
+        guard let contents = Self.contents(of: file.absolutePath, limit: options.maxFileBytes) else {
             return .failure(IngestError(path: file.relativePath, reason: "cannot read file"))
         }
-        return data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            return Result { () throws(IngestError) in try ingest(bytes: bytes, path: file.relativePath) }
+        return contents.withUnsafeBufferPointer { bytes in
+            Result { () throws(IngestError) in try ingest(bytes: bytes, path: file.relativePath) }
         }
+    }
+
+    /// The whole file, or its first `limit + 1` bytes (enough for the size check to refuse it);
+    /// nil when it cannot be opened or read.
+    static func contents(of path: String, limit: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        var contents = [UInt8](repeating: 0, count: min(Int(info.st_size), limit + 1))
+        var filled = 0
+        while filled < contents.count {
+            let count = contents.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return read(descriptor, base + filled, buffer.count - filled)
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            filled += count
+        }
+        contents.removeLast(contents.count - filled)
+        return contents
     }
 
     private func parseInBackground(_ files: [SourceFile], _ range: Range<Int>) -> BatchResults {

@@ -22,7 +22,7 @@ public struct Ingester: Sendable {
     func ingest(bytes: UnsafeBufferPointer<UInt8>, path: String) throws(IngestError) -> Document {
         guard !bytes.isEmpty else { throw IngestError(path: path, reason: "empty file") }
         guard bytes.count <= options.maxFileBytes else {
-            throw IngestError(path: path, reason: "file too large (\(bytes.count) bytes, limit \(options.maxFileBytes))")
+            throw IngestError(path: path, reason: "file too large (over \(options.maxFileBytes) bytes)")
         }
         guard !Self.looksBinary(bytes) else { throw IngestError(path: path, reason: "binary file, not HTML or XML") }
         let decoded = TextDecoder.utf8(bytes)

@@ -2,9 +2,13 @@
 /// space or a line break).
 enum TextMeasure {
     static func wordCount(_ text: String) -> Int {
+        wordCount(bytes: text.utf8)
+    }
+
+    static func wordCount(bytes: some Sequence<UInt8>) -> Int {
         var count = 0
         var inWord = false
-        for byte in text.utf8 {
+        for byte in bytes {
             let space = byte == 0x20 || byte == 0x0A || byte == 0x09
             if !space, !inWord { count += 1 }
             inWord = !space

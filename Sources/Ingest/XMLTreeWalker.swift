@@ -34,8 +34,7 @@ struct XMLTreeWalker {
         readMetadata()
         if let title = metadata.title {
             collector.open(.heading(1))
-            var bytes = Array(title.utf8)
-            bytes.withUnsafeMutableBufferPointer { collector.text(UnsafeBufferPointer($0), endLine: titleLine) }
+            Array(title.utf8).withUnsafeBufferPointer { collector.text($0, endLine: titleLine) }
             collector.close()
         }
         var current: xmlNodePtr? = root
@@ -156,10 +155,17 @@ struct XMLTreeWalker {
     }
 
     /// An unexpanded internal entity: its replacement text, one level, only when it is plain text
-    /// (nested references are how billion-laughs documents grow).
+    /// (nested references are how billion-laughs documents grow). An entity the document never
+    /// declares (its DTD is not loaded) is read as the HTML entity of that name, the usual intent
+    /// of `&mdash;` or `&nbsp;` in DocBook and JATS.
     private mutating func entity(_ node: xmlNodePtr) {
-        guard let entity = UnsafeMutableRawPointer(node.pointee.children)?.assumingMemoryBound(to: xmlEntity.self),
-              entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY, let content = entity.pointee.content else { return }
+        guard let entity = UnsafeMutableRawPointer(node.pointee.children)?.assumingMemoryBound(to: xmlEntity.self) else {
+            guard let name = node.pointee.name, let known = htmlEntityLookup(name) else { return }
+            let bytes = Array(String(Unicode.Scalar(known.pointee.value).map(Character.init) ?? " ").utf8)
+            bytes.withUnsafeBufferPointer { collector.text($0, endLine: Int(xmlGetLineNo(node))) }
+            return
+        }
+        guard entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY, let content = entity.pointee.content else { return }
         let buffer = UnsafeBufferPointer(start: content, count: strlen(content))
         guard !buffer.contains(0x26), !buffer.contains(0x3C) else { return }
         collector.text(buffer, endLine: Int(xmlGetLineNo(node)))

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Testing
 import TestSupport
@@ -54,33 +57,35 @@ import TestSupport
         #expect(writer.terminationStatus == 0)
         let after = try Self.hitCount(folder).hits
         #expect(after == before.hits * 5)
-        #expect(seen.allSatisfy { $0 == before.hits || $0 == after }, "searches saw \(seen)")
+        // A run commits at every flush, so a search may see any of its commits, but each
+        // holds whole pages only and none undoes an earlier one.
+        let perPage = before.hits / 6
+        #expect(seen.allSatisfy { $0 % perPage == 0 && $0 >= before.hits && $0 <= after }, "searches saw \(seen)")
+        #expect(seen == seen.sorted(), "searches saw \(seen)")
     }
 
+    /// This process plays the running writer: it holds the `flock` on `write.lock` and has
+    /// written its pid there, as `citex index` does.
     @Test func aSecondWriterIsRefusedAndAStaleLockTakenOver() throws {
         let folder = try Self.indexedFolder(pages: 2)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let lock = folder.appendingPathComponent("idx/write.lock")
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/bin/sleep")
-        holder.arguments = ["60"]
-        try holder.run()
-        try "\(holder.processIdentifier)\n".write(to: lock, atomically: true, encoding: .utf8)
+        let lock = folder.appendingPathComponent("idx/write.lock").path
+        let fd = open(lock, O_RDWR | O_CREAT, 0o644)
+        try #require(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+        try "\(getpid())\n".write(toFile: lock, atomically: false, encoding: .utf8)
         try Self.writePages(folder.appendingPathComponent("pages"), 2..<3)
         for command in [["index", "pages"], ["remove", "pages/p0.html"]] {
             let refused = try CLIRunner.run(command + ["--index", "idx"], in: folder)
             #expect(refused.status == 2)
-            #expect(refused.stderr.contains("another citex process (pid \(holder.processIdentifier)) is writing"), "\(refused.stderr)")
+            #expect(refused.stderr.contains("another citex process (pid \(getpid())) is writing"), "\(refused.stderr)")
         }
         let before = try Self.hitCount(folder).hits
         #expect(before > 0)
-        #expect(FileManager.default.fileExists(atPath: lock.path))
 
-        kill(holder.processIdentifier, SIGKILL)
-        holder.waitUntilExit()
+        // The writer dies: the system drops its lock, the file still names its pid.
+        close(fd)
         let takeover = try CLIRunner.run(["index", "pages", "--index", "idx", "--quiet"], in: folder)
         #expect(takeover.status == 0, "\(takeover.stderr)")
         #expect(try Self.hitCount(folder).hits == before * 3 / 2)
-        #expect(!FileManager.default.fileExists(atPath: lock.path))
     }
 }

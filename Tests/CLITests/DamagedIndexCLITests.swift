@@ -62,7 +62,8 @@ import TestSupport
     static let largeParts = [".terms", ".postings", ".positions", ".passages"]
 
     static func indexFiles(_ folder: URL, _ index: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(index).path).sorted()
+        try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(index).path)
+            .filter { $0 != "write.lock" }.sorted()
     }
 
     /// A fresh copy of the fixture's index, named `name`, in the fixture folder.

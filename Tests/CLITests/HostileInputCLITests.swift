@@ -50,7 +50,7 @@ import TestSupport
         // Latin-1 bytes inside a page declared UTF-8, after the valid part.
         try Self.write(Array("mixed-bytes.html".utf8), Array("<html><body><p>bytesproof ".utf8) + [0xE9, 0xFF, 0xC3] + Array("</p></body></html>".utf8), in: pages)
 
-        let index = try CLIRunner.run(["index", "pages", "--index", "idx"], in: folder)
+        let index = try CLIRunner.run(["index", "pages", "--index", "idx", "--verbose"], in: folder)
         #expect(index.status == 0, "\(index.stderr)")
         let skipped = index.stderr.split(separator: "\n").filter { $0.hasPrefix("skipped ") }
         for line in skipped { #expect(line.contains(": "), "a skip without a reason: \(line)") }

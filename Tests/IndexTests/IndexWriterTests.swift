@@ -87,33 +87,52 @@ import Testing
         #expect(try IndexSnapshot(compacted) == expected)
     }
 
-    @Test func aSecondWriterIsRefusedAndAStaleLockIsTakenOver() throws {
+    @Test func commitsAtEachFlushHoldEveryReplacedDocumentExactlyOnce() throws {
+        let corpus = RandomCorpus.documents(count: 60, passages: 1...4, seed: 26)
         let storage = MemoryStorage()
-        let first = try IndexWriter(storage: storage)
-        #expect {
-            _ = try IndexWriter(storage: storage)
-        } throws: { error in
-            (error as? IndexError)?.kind == .locked(getpid()) && "\(error)".contains("pid \(getpid())")
+        try Self.write(corpus, to: storage)
+        let newer = RandomCorpus.documents(count: 60, passages: 1...4, seed: 27, prefix: "v2-")
+        let writer = try IndexWriter(storage: storage, options: .init(memoryBudget: 15_000, commitOnFlush: true))
+        var commits = 0
+        for (i, (document, stamp)) in newer.enumerated() {
+            let generation = writer.generation
+            var source = stamp
+            source.absolutePath = corpus[i].1.absolutePath
+            try writer.add(document, source: source)
+            guard writer.generation != generation else { continue }
+            commits += 1
+            let snapshot = try IndexSnapshot(try IndexReader.open(storage, verify: .checksum))
+            #expect(Set(snapshot.documents.keys) == Set(corpus.map(\.1.absolutePath)))
+            #expect(snapshot.passages.count == (0..<60).reduce(0) { count, j in
+                count + (snapshot.documents[corpus[j].1.absolutePath]?.title == newer[j].0.title && j <= i
+                    ? newer[j].0.passages.count : corpus[j].0.passages.count)
+            })
         }
-        first.close()
-        storage.overwrite(WriteLock.fileName, with: Array("2147483000\n".utf8))
-        let second = try IndexWriter(storage: storage)
-        second.close()
-        #expect(storage.contents(of: WriteLock.fileName) == nil)
+        try writer.commit()
+        writer.close()
+        #expect(commits > 2)
     }
 
-    @Test func anIndexFromAnotherAnalyzerVersionAsksForARebuild() throws {
-        let storage = MemoryStorage()
-        let old = IndexSettings(stemming: false, analyzerVersion: 999)
-        try Self.write(RandomCorpus.documents(count: 3, seed: 25), to: storage, options: .init(settings: old))
-        #expect(try IndexReader.open(storage).settings == old)
-        #expect {
-            _ = try IndexWriter(storage: storage)
-        } throws: { error in
-            "\(error)".contains("--rebuild") && (error as? IndexError)?.kind == .invalid
+    @Test func aSecondWriterIsRefusedAndAStaleLockIsTakenOver() throws {
+        let directory = try CLIRunner.temporaryDirectory("citex-lock")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for storage in [MemoryStorage() as any Storage, try FileSystemStorage(path: directory.path)] {
+            let first = try IndexWriter(storage: storage)
+            #expect {
+                _ = try IndexWriter(storage: storage)
+            } throws: { error in
+                (error as? IndexError)?.kind == .locked(getpid()) && "\(error)".contains("pid \(getpid())")
+            }
+            first.close()
+            // A killed writer leaves its pid in the file but holds no lock.
+            let output = try storage.create(WriteLock.fileName)
+            try Array("2147483000\n".utf8).withUnsafeBytes { try output.write($0) }
+            try output.finish()
+            let second = try IndexWriter(storage: storage)
+            try second.commit()
+            second.close()
+            #expect(try IndexReader.open(storage).generation == 1)
         }
-        try Self.write([], to: storage, options: .init(rebuild: true))
-        #expect(try IndexReader.open(storage).settings == IndexSettings())
     }
 
     @Test func aReaderKeepsItsCommitWhileAWriterCommitsAndMerges() throws {

@@ -106,6 +106,12 @@ import TestSupport
         #expect(document.passages.map(\.text) == ["The International Criminal Court sits in The Hague."])
     }
 
+    @Test func undeclaredHTMLEntitiesInXMLAreReadByName() throws {
+        let xml = "<?xml version=\"1.0\"?><!DOCTYPE article SYSTEM \"docbook.dtd\"><article><para>A&nbsp;&mdash;&nbsp;B &unknownthing; C</para></article>"
+        let document = try Ingester().ingest(contents: Array(xml.utf8), path: "e.xml")
+        #expect(document.passages.map(\.text) == ["A — B C"])
+    }
+
     @Test func malformedXMLRecoversWhatItCan() throws {
         let xml = "<?xml version=\"1.0\"?><doc><p>fine text</p><p>unclosed <b>bold</doc>"
         let document = try Ingester(options: IngestOptions(minWords: 1)).ingest(contents: Array(xml.utf8), path: "m.xml")

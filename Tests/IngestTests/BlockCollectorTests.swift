@@ -8,7 +8,8 @@ import TestSupport
     @Test func runningWordCountMatchesTheReference() {
         var generator = SeededGenerator(seed: 11)
         let pieces = ["<p>", "</p>", "<td>", "<tr>", "</tr>", "<br>", "<pre>", "</pre>", " ", "\n", "word", "é",
-                      "&nbsp;", "<b>", "</b>", "<li>", "<h2>", "</h2>", "\u{A0}", "x\ty", "<table>", "</table>"]
+                      "&nbsp;", "<b>", "</b>", "<li>", "<h2>", "</h2>", "\u{A0}", "x\ty", "<table>", "</table>",
+                      "<a href='#x'>¶</a>", " <a href='#y'>#</a>"]
         for _ in 0..<300 {
             let html = (0..<80).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }.joined()
             let stream = HTMLStream()

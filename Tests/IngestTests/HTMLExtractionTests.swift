@@ -1,3 +1,4 @@
+import Foundation
 import Index
 import Ingest
 import Testing
@@ -41,6 +42,8 @@ import Testing
         let html = "<h1>Intro<a class='headerlink' href='#intro'>¶</a></h1><h2>C# basics §</h2><p>text</p>"
         let document = try Fixture.ingest(html)
         #expect(document.passages.map(\.section) == [["Intro", "C# basics"]])
+        let terms = try Fixture.ingest("<dl><dt id='f'>f(x)<a href='#f'>¶</a></dt><dd>Does f. See <a href='#g'>#</a> <a href='/c'>C#</a>.</dd></dl>")
+        #expect(terms.passages.map(\.text) == ["f(x)\nDoes f. See C#."])
     }
 
     @Test func shortBlocksMergeAndLongOnesSplitAtSentenceEnds() throws {
@@ -102,6 +105,13 @@ import Testing
             """
         let document = try Fixture.ingest(html, options: Self.small)
         #expect(document.passages.map(\.text) == ["Inside the article.", "A fact box inside.", "Article footer kept."])
+    }
+
+    @Test func aMainRegionHoldingLittleOfTheTextIsNotTrusted() throws {
+        let prose = String(repeating: "Real prose outside the main element. ", count: 12)
+        let html = "<main><p>Search this site</p></main><div><h1>Story</h1><p>\(prose)</p></div>"
+        let document = try Fixture.ingest(html, options: Self.small)
+        #expect(document.passages.map(\.text) == ["Search this site", prose.trimmingCharacters(in: .whitespaces)])
     }
 
     @Test func wholePageFormsAreNotDropped() throws {

@@ -1,15 +1,17 @@
 import Index
 
-/// `citex stats`, `citex check` and `citex remove`: inspecting and pruning an index without sources.
+/// `citex stats`, `citex check` and `citex remove`: inspecting, verifying and pruning an
+/// index without its sources.
 public enum IndexMaintenance {
+    /// Verifies every checksum and decodes every structure of the latest commit; throws
+    /// the first damage found, naming the file.
+    public static func check(index: String) throws -> IndexReader.CheckReport {
+        try IndexReader.check(try FileSystemStorage(path: index))
+    }
+
     /// Counts and sizes of the latest commit.
     public static func statistics(index: String) throws -> IndexStatistics {
         try IndexReader.open(at: index).statistics()
-    }
-
-    /// Verifies every checksum and structure of the latest commit; throws the first damage found.
-    public static func check(index: String) throws -> IndexReader.CheckReport {
-        try IndexReader.check(try FileSystemStorage(path: index))
     }
 
     /// What `remove` did: documents removed, and the paths that matched nothing.

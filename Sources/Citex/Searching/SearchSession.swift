@@ -32,10 +32,18 @@ public final class SearchSession {
         var hits: [CitedHit] = []
         for (rank, hit) in result.hits.enumerated() {
             let segment = reader.segments[hit.segment]
-            let passage = try segment.passage(hit.passage).passage
             let key = DocumentKey(segment: hit.segment, document: hit.document.rawValue)
             let document = try documents[key] ?? segment.document(hit.document).document
             documents[key] = document
+            guard settings.fetchesPassages else {
+                let passage = Passage(
+                    id: segment.passageID(hit.passage), ordinal: 0, section: [], text: "", line: 0, anchor: nil)
+                hits.append(CitedHit(
+                    rank: rank + 1, score: hit.score, document: document, passage: passage,
+                    snippet: Snippet(text: "", highlights: [])))
+                continue
+            }
+            let passage = try segment.passage(hit.passage).passage
             hits.append(CitedHit(
                 rank: rank + 1, score: hit.score, document: document, passage: passage,
                 snippet: snippets.snippet(of: passage.text, for: highlight)))

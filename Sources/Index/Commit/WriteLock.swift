@@ -4,42 +4,25 @@ import Glibc
 import Darwin
 #endif
 
-/// The one-writer-at-a-time lock: a `write.lock` file holding the writer's pid, created
-/// exclusively. A lock whose pid no longer runs (a killed writer) is stale and taken over.
+/// The one-writer-at-a-time lock: an exclusive lock on `write.lock` (`flock` on a real
+/// folder), with the holder's pid written inside for the message a second writer gets.
+///
+/// The operating system drops the lock when its process dies, so a lock left by a killed
+/// writer is simply taken by the next one, whatever pid the file still names.
 final class WriteLock {
     static let fileName = "write.lock"
-    private let storage: any Storage
-    /// Set only once the lock is ours: a refused writer's deinit must not remove the holder's lock.
-    private var held = false
+    private let lock: any StorageLock
 
     init(storage: any Storage) throws {
-        self.storage = storage
-        let pid = getpid()
-        for _ in 0..<2 {
-            if try storage.createExclusive(Self.fileName, contents: Array("\(pid)\n".utf8)) {
-                held = true
-                return
-            }
-            let holder = Self.holder(in: storage)
-            if let holder, holder == pid || kill(holder, 0) == 0 || errno == EPERM {
-                throw IndexError(.locked(holder), file: storage.location, reason: "locked by pid \(holder)")
-            }
-            try storage.remove(Self.fileName)
+        let taken = try storage.lock(Self.fileName, owner: Array("\(getpid())\n".utf8))
+        guard let lock = taken.lock else {
+            let pid = Int32(String(decoding: taken.holder, as: UTF8.self).filter { !$0.isWhitespace }) ?? 0
+            throw IndexError(.locked(pid), file: storage.location, reason: "locked by pid \(pid)")
         }
-        throw IndexError(.locked(0), file: storage.location, reason: "could not take the writer lock")
-    }
-
-    /// The pid recorded in the lock file, if it can be read.
-    private static func holder(in storage: any Storage) -> pid_t? {
-        guard let file = try? storage.open(fileName) else { return nil }
-        return pid_t(String(decoding: file.bytes, as: UTF8.self).filter { !$0.isWhitespace })
+        self.lock = lock
     }
 
     func release() {
-        guard held else { return }
-        held = false
-        try? storage.remove(Self.fileName)
+        lock.release()
     }
-
-    deinit { release() }
 }

@@ -38,17 +38,20 @@ public enum BitPacking {
             destination.update(repeating: 0, count: blockSize)
             return
         }
-        let mask: UInt64 = width == 64 ? ~0 : (1 << UInt64(width)) - 1
-        var bit = 0
+        let mask: UInt64 = (1 << UInt64(width)) - 1
+        var accumulator: UInt64 = 0
+        var available = 0
+        var offset = 0
         for i in 0..<blockSize {
-            let word = bit >> 6
-            let shift = UInt64(bit & 63)
-            var v = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: word << 3, as: UInt64.self)) >> shift
-            if Int(shift) + width > 64 {
-                v |= UInt64(littleEndian: source.loadUnaligned(fromByteOffset: (word + 1) << 3, as: UInt64.self)) << (64 - shift)
+            if available < width {
+                let word = UInt64(UInt32(littleEndian: source.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+                accumulator |= word << UInt64(available)
+                available += 32
+                offset += 4
             }
-            destination[i] = UInt32(truncatingIfNeeded: v & mask)
-            bit += width
+            destination[i] = UInt32(truncatingIfNeeded: accumulator & mask)
+            accumulator >>= UInt64(width)
+            available -= width
         }
     }
 }

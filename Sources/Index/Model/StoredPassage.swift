@@ -9,10 +9,10 @@ public struct StoredPassage: Sendable, Equatable {
         self.document = document
     }
 
-    /// Record layout in `.passages`: u64 id │ varint document │ varint ordinal │ varint line │
-    /// anchor? │ varint sectionCount │ section strings │ text.
+    /// Record layout in `.passages`: varint document │ varint ordinal │ varint line │
+    /// anchor? │ varint sectionCount │ section strings │ text. The `PassageID` is kept out of
+    /// the record (it does not compress) in the store's uncompressed extra array.
     static func encode(_ passage: Passage, document: DocumentNumber, into out: inout ByteWriter) {
-        out.appendFixed(passage.id.rawValue)
         out.appendVarint(document.rawValue)
         out.appendVarint(passage.ordinal)
         out.appendVarint(max(passage.line, 0))
@@ -22,8 +22,7 @@ public struct StoredPassage: Sendable, Equatable {
         out.appendString(passage.text)
     }
 
-    static func decode(_ reader: inout ByteReader) throws -> StoredPassage {
-        let id = PassageID(rawValue: try reader.fixed(UInt64.self))
+    static func decode(_ reader: inout ByteReader, id: PassageID) throws -> StoredPassage {
         let document = DocumentNumber(try reader.count(below: Int(UInt32.max)))
         let ordinal = try reader.count()
         let line = try reader.count()

@@ -3,16 +3,15 @@
 /// block against its skip entry, so a damaged file ends the cursor (`isDamaged`) instead of
 /// crashing or returning passages that do not exist.
 extension PostingsCursor {
-    init(segment: SegmentReader, field: IndexField, info: TermInfo) {
+    init(segment: SegmentReader, info: TermInfo) {
         self.init(
             owner: segment, postings: segment.postingsPayload, positions: segment.positionsPayload,
-            norms: segment.norms(field), passageCount: segment.passageCount, info: info)
+            passageCount: segment.passageCount, info: info)
     }
 
     /// A cursor over raw payloads; `owner` keeps them alive.
     init(
-        owner: AnyObject, postings: UnsafeRawBufferPointer, positions: UnsafeRawBufferPointer, norms: NormsView,
-        passageCount: Int, info: TermInfo
+        owner: AnyObject, postings: UnsafeRawBufferPointer, positions: UnsafeRawBufferPointer, passageCount: Int, info: TermInfo
     ) {
         self.owner = owner
         passageLimit = UInt32(clamping: passageCount)
@@ -20,7 +19,6 @@ extension PostingsCursor {
         dataCount = postings.count
         positionData = positions.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
         positionCount = positions.count
-        self.norms = norms
         buffer = PostingsBlockBuffer()
         documentFrequency = info.documentFrequency
         fullBlocks = info.documentFrequency / BitPacking.blockSize
@@ -39,6 +37,10 @@ extension PostingsCursor {
         }
         skipStart = offset
         dataStart = offset + skipLength
+        if !hasSkip {
+            metaMaxFreq = info.maxFrequency
+            metaMinNorm = info.minNorm
+        }
         guard valid else {
             markDamaged()
             return
@@ -163,8 +165,6 @@ extension PostingsCursor {
         let limit = UInt64(passageLimit)
         var offset = metaDataStart
         var next = UInt64(metaBase)
-        var maxFreq: UInt32 = 0
-        var minNorm = UInt32.max
         for i in 0..<total {
             guard let entry = Self.readVarint(data, &offset, limit: dataCount) else { return false }
             var freq: UInt64 = 1
@@ -179,15 +179,11 @@ extension PostingsCursor {
             guard passage < limit else { return false }
             buffer.docs[i] = UInt32(passage)
             buffer.freqs[i] = UInt32(freq)
-            maxFreq = max(maxFreq, UInt32(freq))
-            minNorm = min(minNorm, norms[Int(passage)])
             next = passage + 1
         }
         count = total
         if hasSkip { return buffer.docs[total - 1] == metaLast }
         metaLast = buffer.docs[total - 1]
-        metaMaxFreq = maxFreq
-        metaMinNorm = minNorm
         return true
     }
 

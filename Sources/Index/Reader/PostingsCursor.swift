@@ -23,7 +23,6 @@ public struct PostingsCursor {
     @usableFromInline let dataCount: Int
     @usableFromInline let positionData: UnsafeRawPointer
     @usableFromInline let positionCount: Int
-    @usableFromInline let norms: NormsView
     @usableFromInline let buffer: PostingsBlockBuffer
     @usableFromInline let fullBlocks: Int
     @usableFromInline let blockTotal: Int
@@ -121,22 +120,35 @@ public struct PostingsCursor {
     /// The positions of the term in the current passage, in increasing order. If the
     /// positions file is damaged, `result` may come back short and `isDamaged` is set.
     public mutating func positions(into result: inout [UInt32]) {
-        result.removeAll(keepingCapacity: true)
-        guard passage != .end else { return }
+        guard passage != .end else {
+            result.removeAll(keepingCapacity: true)
+            return
+        }
         while positionIndex < index {
             skipPositions(Int(buffer.freqs[positionIndex]))
             positionIndex += 1
         }
-        var offset = positionOffset
-        var position: UInt32 = 0
-        for _ in 0..<buffer.freqs[index] {
-            guard let delta = readPositionVarint(&offset) else {
-                isDamaged = true
-                return
-            }
-            position &+= delta
-            result.append(position)
+        let freq = Int(buffer.freqs[index])
+        guard freq <= positionCount - positionOffset else {
+            result.removeAll(keepingCapacity: true)
+            isDamaged = true
+            return
         }
+        // Resizing element by element: `removeAll(keepingCapacity:)` goes through the generic
+        // `replaceSubrange`, which cost more than decoding here.
+        while result.count > freq { result.removeLast() }
+        while result.count < freq { result.append(0) }
+        var offset = positionOffset
+        let complete = result.withUnsafeMutableBufferPointer { out in
+            var position: UInt32 = 0
+            for i in 0..<freq {
+                guard let delta = readPositionVarint(&offset) else { return false }
+                position &+= delta
+                out[i] = position
+            }
+            return true
+        }
+        if !complete { isDamaged = true }
     }
 
     /// Every block's maxima, for a term-wide score bound (MaxScore) computed once per query.

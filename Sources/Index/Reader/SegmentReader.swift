@@ -122,7 +122,7 @@ public final class SegmentReader: @unchecked Sendable {
     /// A cursor over the postings of an analysed term, or `nil` if the term is absent.
     public func postings(_ field: IndexField, term: UnsafeRawBufferPointer) throws -> PostingsCursor? {
         guard let info = try termInfo(field, term: term) else { return nil }
-        return PostingsCursor(segment: self, field: field, info: info)
+        return PostingsCursor(segment: self, info: info)
     }
 
     public func postings(_ field: IndexField, term: String) throws -> PostingsCursor? {
@@ -132,7 +132,7 @@ public final class SegmentReader: @unchecked Sendable {
 
     /// A cursor for a term found by `terms(_:prefix:_:)`.
     public func postings(_ field: IndexField, info: TermInfo) -> PostingsCursor {
-        PostingsCursor(segment: self, field: field, info: info)
+        PostingsCursor(segment: self, info: info)
     }
 
     /// Every term of `field` starting with `prefix` (UTF-8 bytes), in byte order, with its
@@ -150,7 +150,7 @@ public final class SegmentReader: @unchecked Sendable {
 
     /// The stored passage `number` (decompresses one block of the passage store).
     public func passage(_ number: PassageNumber) throws -> StoredPassage {
-        try passageStore.withRecord(Int(number.rawValue)) { try StoredPassage.decode(&$0) }
+        try passageStore.withRecord(Int(number.rawValue)) { try StoredPassage.decode(&$0, id: passageID(number)) }
     }
 
     /// The `PassageID` of passage `number`, without touching the compressed store
@@ -182,7 +182,9 @@ public final class SegmentReader: @unchecked Sendable {
 
     /// Every passage in order, decompressing each block of the store once.
     public func forEachPassage(_ body: (PassageNumber, StoredPassage) throws -> Void) throws {
-        try passageStore.forEach { number, record in try body(PassageNumber(number), try StoredPassage.decode(&record)) }
+        try passageStore.forEach { number, record in
+            try body(PassageNumber(number), try StoredPassage.decode(&record, id: passageID(PassageNumber(number))))
+        }
     }
 
     /// The path (as cited, relative to the indexed root) of every document, and its language:

@@ -77,16 +77,25 @@ public struct FileSystemStorage: Storage {
         return FileOutput(fd: fd, path: path(name))
     }
 
-    public func createExclusive(_ name: String, contents: [UInt8]) throws -> Bool {
-        let fd = Glibc.open(path(name), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if fd < 0 {
-            if errno == EEXIST { return false }
-            throw failure(name, "create")
+    public func lock(_ name: String, owner: [UInt8]) throws -> (lock: (any StorageLock)?, holder: [UInt8]) {
+        let fd = Glibc.open(path(name), O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure(name, "open lock") }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            let code = errno
+            var holder = [UInt8](repeating: 0, count: 64)
+            let count = holder.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+            close(fd)
+            guard code == EWOULDBLOCK else {
+                throw IndexError(.io(code), file: path(name), reason: "cannot lock: \(Self.message(code))")
+            }
+            return (nil, Array(holder.prefix(max(count, 0))))
         }
-        let output = FileOutput(fd: fd, path: path(name))
-        try contents.withUnsafeBytes { bytes in try output.write(bytes) }
-        try output.finish()
-        return true
+        guard ftruncate(fd, 0) == 0, owner.withUnsafeBytes({ pwrite(fd, $0.baseAddress, $0.count, 0) }) == owner.count else {
+            let error = failure(name, "write lock")
+            close(fd)
+            throw error
+        }
+        return (FileLock(fd: fd), owner)
     }
 
     public func rename(_ from: String, to: String) throws {
@@ -151,4 +160,26 @@ final class FileOutput: StorageOutput {
         if fd >= 0 { close(fd) }
         fd = -1
     }
+}
+
+/// A `flock` held on an open lock file; the kernel drops it if the process dies.
+///
+/// Releasing empties the file but never removes it: a process waiting on the old inode
+/// would otherwise get a lock on a file no longer in the folder while a third locks a new one.
+final class FileLock: StorageLock {
+    private var fd: Int32
+
+    init(fd: Int32) {
+        self.fd = fd
+    }
+
+    func release() {
+        guard fd >= 0 else { return }
+        _ = ftruncate(fd, 0)
+        flock(fd, LOCK_UN)
+        close(fd)
+        fd = -1
+    }
+
+    deinit { release() }
 }

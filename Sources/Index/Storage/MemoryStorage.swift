@@ -14,6 +14,7 @@ public final class MemoryStorage: Storage, @unchecked Sendable {
 
     public let location: String
     private let state = Mutex<[String: [UInt8]]>([:])
+    private let heldLocks = Mutex<Set<String>>([])
     private let faultRule = Mutex<(@Sendable (Operation) -> Bool)?>(nil)
 
     public init(location: String = "memory") {
@@ -64,13 +65,17 @@ public final class MemoryStorage: Storage, @unchecked Sendable {
         return MemoryOutput(storage: self, name: name)
     }
 
-    public func createExclusive(_ name: String, contents: [UInt8]) throws -> Bool {
+    public func lock(_ name: String, owner: [UInt8]) throws -> (lock: (any StorageLock)?, holder: [UInt8]) {
         try check(.create(name), name)
-        return state.withLock { files in
-            if files[name] != nil { return false }
-            files[name] = contents
-            return true
-        }
+        let taken = heldLocks.withLock { held in held.insert(name).inserted }
+        guard taken else { return (nil, contents(of: name) ?? []) }
+        store(name, owner)
+        return (MemoryLock(storage: self, name: name), owner)
+    }
+
+    fileprivate func unlock(_ name: String) {
+        store(name, [])
+        _ = heldLocks.withLock { $0.remove(name) }
     }
 
     public func rename(_ from: String, to: String) throws {
@@ -122,4 +127,24 @@ final class MemoryOutput: StorageOutput {
     }
 
     func abandon() {}
+}
+
+/// A lock held in a `MemoryStorage` (a crashed holder is simulated by never taking it).
+final class MemoryLock: StorageLock {
+    private let storage: MemoryStorage
+    private let name: String
+    private var held = true
+
+    init(storage: MemoryStorage, name: String) {
+        self.storage = storage
+        self.name = name
+    }
+
+    func release() {
+        guard held else { return }
+        held = false
+        storage.unlock(name)
+    }
+
+    deinit { release() }
 }

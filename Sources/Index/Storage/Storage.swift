@@ -16,9 +16,12 @@ public protocol Storage: Sendable {
     func open(_ name: String) throws -> MappedFile
     /// Creates (or truncates) `name` for sequential writing.
     func create(_ name: String) throws -> any StorageOutput
-    /// Creates `name` holding `contents` only if it does not exist yet; `false` if it does.
-    /// Used for the writer lock.
-    func createExclusive(_ name: String, contents: [UInt8]) throws -> Bool
+    /// Takes the exclusive lock `name` (a file that stays in the folder), recording `owner`
+    /// in it; if another live holder has it, returns `nil` and the holder's record.
+    ///
+    /// The lock belongs to the returned object and ends when it is released or deallocated —
+    /// or when the process dies, so a killed writer never leaves a lock behind.
+    func lock(_ name: String, owner: [UInt8]) throws -> (lock: (any StorageLock)?, holder: [UInt8])
     /// Atomically replaces `to` with `from`.
     func rename(_ from: String, to: String) throws
     /// Removes `name`; removing a missing file is not an error.
@@ -27,6 +30,11 @@ public protocol Storage: Sendable {
     func syncDirectory() throws
     /// Size in bytes of `name`.
     func size(of name: String) throws -> Int
+}
+
+/// A held lock (see `Storage.lock`).
+public protocol StorageLock: AnyObject {
+    func release()
 }
 
 /// A file being written once, front to back.

@@ -16,15 +16,20 @@ public final class IndexWriter {
         public var settings: IndexSettings
         /// Start from an empty index (the old commit stays readable until the first commit).
         public var rebuild: Bool
+        /// Commit after every flush, so a long run interrupted (even by SIGKILL) keeps the
+        /// documents flushed so far. Each commit is still whole per document: a replaced
+        /// document's old version is deleted only when its new version is flushed.
+        public var commitOnFlush: Bool
 
         public init(
             memoryBudget: Int = 512 << 20, mergePolicy: MergePolicy = MergePolicy(),
-            settings: IndexSettings = IndexSettings(), rebuild: Bool = false
+            settings: IndexSettings = IndexSettings(), rebuild: Bool = false, commitOnFlush: Bool = false
         ) {
             self.memoryBudget = memoryBudget
             self.mergePolicy = mergePolicy
             self.settings = settings
             self.rebuild = rebuild
+            self.commitOnFlush = commitOnFlush
         }
     }
 
@@ -58,6 +63,8 @@ public final class IndexWriter {
     var buffer: SegmentBuffer
     var bufferPaths: [String?] = []
     var readers: [String: SegmentReader] = [:]
+    /// Old versions of documents replaced by buffered ones, deleted when the buffer is flushed.
+    var replaced: [(segment: String, document: DocumentNumber, passages: Range<PassageNumber>)] = []
     var failed = false
     /// Whether anything changed since the last commit (a rebuild counts as a change).
     public internal(set) var hasChanges = false
@@ -137,10 +144,18 @@ public final class IndexWriter {
         }
     }
 
-    /// Adds `document`, replacing any document from the same source path.
+    /// Adds `document`, replacing any document from the same source path (the old version
+    /// disappears in the same commit the new one appears in).
     public func add(_ document: Document, source: SourceStamp) throws {
         try checkUsable()
-        remove(absolutePath: source.absolutePath)
+        if let old = entries.removeValue(forKey: source.absolutePath) {
+            switch old.location {
+            case .buffered(let number):
+                bufferPaths[Int(number.rawValue)] = nil
+            case .segment(let name, let number):
+                replaced.append((name, number, old.passages))
+            }
+        }
         let first = PassageNumber(buffer.passageCount)
         let number = buffer.add(document, source: source)
         bufferPaths.append(source.absolutePath)
@@ -148,7 +163,10 @@ public final class IndexWriter {
         entries[source.absolutePath] = Entry(
             location: .buffered(number), stamp: source,
             passages: first..<PassageNumber(buffer.passageCount))
-        if buffer.estimatedBytes >= options.memoryBudget { try flush() }
+        if buffer.estimatedBytes >= options.memoryBudget {
+            try flush()
+            if options.commitOnFlush { try commit() }
+        }
     }
 
     /// Removes the document from `absolutePath` (with all its passages); false if absent.
@@ -160,15 +178,20 @@ public final class IndexWriter {
         case .buffered(let number):
             bufferPaths[Int(number.rawValue)] = nil
         case .segment(let name, let number):
-            guard let index = segments.firstIndex(where: { $0.info.name == name }) else { return true }
-            segments[index].deletions.documents.insert(Int(number.rawValue))
-            for passage in entry.passages.lowerBound.rawValue..<entry.passages.upperBound.rawValue {
-                segments[index].deletions.passages.insert(Int(passage))
-            }
-            segments[index].deletionsChanged = true
-            segments[index].paths[Int(number.rawValue)] = nil
+            delete(number, passages: entry.passages, inSegment: name)
         }
         return true
+    }
+
+    /// Marks a document of a segment and its passages deleted.
+    private func delete(_ number: DocumentNumber, passages: Range<PassageNumber>, inSegment name: String) {
+        guard let index = segments.firstIndex(where: { $0.info.name == name }) else { return }
+        segments[index].deletions.documents.insert(Int(number.rawValue))
+        for passage in passages.lowerBound.rawValue..<passages.upperBound.rawValue {
+            segments[index].deletions.passages.insert(Int(passage))
+        }
+        segments[index].deletionsChanged = true
+        segments[index].paths[Int(number.rawValue)] = nil
     }
 
     /// Writes the buffered documents as a new (uncommitted) segment.
@@ -200,6 +223,8 @@ public final class IndexWriter {
             }
         }
         segments.append(segment)
+        for old in replaced { delete(old.document, passages: old.passages, inSegment: old.segment) }
+        replaced = []
         buffer = SegmentBuffer(analyzer: manifest.settings.analyzer)
         bufferPaths = []
         flushCount += 1

@@ -6,6 +6,12 @@ import Analysis
 ///
 /// Terms and their growing postings live in a `TermTable`; adding a token never builds a `String`.
 final class SegmentBuffer {
+    /// A term of a field at a position, recorded to be replayed on later passages.
+    struct TermOccurrence {
+        var term: Int
+        var position: UInt32
+    }
+
     private let analyzer: Analyzer
     private var table = TermTable()
     private var norms: [[UInt32]] = IndexField.allCases.map { _ in [] }
@@ -36,29 +42,49 @@ final class SegmentBuffer {
         metadata.passages = []
         storedBytes += document.title.utf8.count + document.path.utf8.count + source.absolutePath.utf8.count
             + (document.description?.utf8.count ?? 0)
-        for passage in document.passages {
+        // A document's title, and a section's headings, repeat on each of its passages:
+        // analyse them once and replay the recorded term ids for the following passages.
+        var title: [TermOccurrence]? = []
+        var sections: [TermOccurrence]? = []
+        var noRecording: [TermOccurrence]?
+        var previousSection: [String]?
+        for (ordinal, passage) in document.passages.enumerated() {
             let passageNumber = UInt32(passages.count)
             passages.append((passage, number))
             storedBytes += passage.text.utf8.count + passage.section.reduce(0) { $0 + $1.utf8.count }
-            norms[Int(IndexField.text.rawValue)].append(index(passage.text, field: .text, passage: passageNumber, offset: 0))
-            var position: UInt32 = 0
-            for heading in passage.section {
-                position += index(heading, field: .section, passage: passageNumber, offset: position) + 1
+            norms[Int(IndexField.text.rawValue)].append(
+                index(passage.text, field: .text, passage: passageNumber, offset: 0, recording: &noRecording))
+            if passage.section != previousSection {
+                sections = []
+                var position: UInt32 = 0
+                for heading in passage.section {
+                    position += index(heading, field: .section, passage: passageNumber, offset: position, recording: &sections) + 1
+                }
+                previousSection = passage.section
+            } else {
+                replay(sections ?? [], passage: passageNumber)
             }
-            norms[Int(IndexField.section.rawValue)].append(position - UInt32(passage.section.count))
-            norms[Int(IndexField.title.rawValue)].append(index(document.title, field: .title, passage: passageNumber, offset: 0))
+            norms[Int(IndexField.section.rawValue)].append(UInt32(sections?.count ?? 0))
+            if ordinal == 0 {
+                _ = index(document.title, field: .title, passage: passageNumber, offset: 0, recording: &title)
+            } else {
+                replay(title ?? [], passage: passageNumber)
+            }
+            norms[Int(IndexField.title.rawValue)].append(UInt32(title?.count ?? 0))
         }
         documents.append(StoredDocument(
             document: metadata, source: source, firstPassage: first, passageCount: document.passages.count))
         return number
     }
 
-    /// Adds every token of `text` to `field` of `passage`, positions from `offset`; returns
-    /// the number of tokens.
+    /// Adds every token of `text` to `field` of `passage`, positions from `offset`, appending
+    /// each to `recording` when it is not nil; returns the number of tokens.
     ///
     /// The table is moved into a local for the loop: mutating a class's stored properties
     /// per token would pay a dynamic exclusivity check on every access.
-    private func index(_ text: String, field: IndexField, passage: UInt32, offset: UInt32) -> UInt32 {
+    private func index(
+        _ text: String, field: IndexField, passage: UInt32, offset: UInt32, recording: inout [TermOccurrence]?
+    ) -> UInt32 {
         var tokens: UInt32 = 0
         var local = TermTable(empty: ())
         swap(&local, &table)
@@ -66,11 +92,21 @@ final class SegmentBuffer {
         copy.withUTF8 { utf8 in
             analyzer.analyze(utf8) { token in
                 tokens += 1
-                local.add(term: token.term, field: field, passage: passage, position: offset &+ token.position)
+                let position = offset &+ token.position
+                let id = local.add(term: token.term, field: field, passage: passage, position: position)
+                recording?.append(TermOccurrence(term: id, position: position))
             }
         }
         swap(&local, &table)
         return tokens
+    }
+
+    /// Adds recorded occurrences (of a title or headings already analysed) to another passage.
+    private func replay(_ occurrences: [TermOccurrence], passage: UInt32) {
+        var local = TermTable(empty: ())
+        swap(&local, &table)
+        for occurrence in occurrences { local.add(id: occurrence.term, passage: passage, position: occurrence.position) }
+        swap(&local, &table)
     }
 
     /// Writes the buffered documents as segment `name` and returns its description.

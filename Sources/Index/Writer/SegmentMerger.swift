@@ -40,7 +40,7 @@ enum SegmentMerger {
         for (i, (reader, _)) in inputs.enumerated() {
             try reader.passageStore.forEach { number, record in
                 guard passageMaps[i][number] != .max else { return }
-                let stored = try StoredPassage.decode(&record)
+                let stored = try StoredPassage.decode(&record, id: reader.passageID(PassageNumber(number)))
                 guard let document = documentMaps[i][Int(stored.document.rawValue)] else {
                     throw IndexError.damaged(reader.passageStore.file, "passage \(number) belongs to a deleted document")
                 }

@@ -34,10 +34,18 @@ struct TermTable {
         arena.count * 2 + lists.count * 112 + postingCount * 8 + slots.count * 4
     }
 
-    mutating func add(term: UnsafeBufferPointer<UInt8>, field: IndexField, passage: UInt32, position: UInt32) {
+    /// Adds one occurrence of `term` in `field`; returns the term's id (for `add(id:…)`).
+    @discardableResult
+    mutating func add(term: UnsafeBufferPointer<UInt8>, field: IndexField, passage: UInt32, position: UInt32) -> Int {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(field.rawValue)
         for byte in term { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
         let id = findOrInsert(term, field: field, hash: UInt32(truncatingIfNeeded: hash ^ (hash >> 32)))
+        add(id: id, passage: passage, position: position)
+        return id
+    }
+
+    /// Adds one occurrence of the term with id `id` (passages in increasing order).
+    mutating func add(id: Int, passage: UInt32, position: UInt32) {
         postingCount += 1
         if lastPassage[id] == passage {
             lists[id][Int(freqSlot[id])] += 1

@@ -2,7 +2,8 @@
 extension Evaluation {
     /// trec_eval's `-q` layout (`measure<TAB>query<TAB>value`, then the means under `all`), so
     /// output diffs directly against trec_eval's. Values have 4 decimals, as trec_eval prints.
-    public func trecEvalLines() -> [String] {
+    /// - Parameter perQuery: with each query's lines (`-q`), or only the means.
+    public func trecEvalLines(perQuery: Bool = true) -> [String] {
         func lines(_ id: String, _ scores: Scores) -> [String] {
             [
                 "ndcg_cut_10\t\(id)\t\(Self.fixed(scores.ndcgAt10))",
@@ -10,7 +11,7 @@ extension Evaluation {
                 "recall_100\t\(id)\t\(Self.fixed(scores.recallAt100))",
             ]
         }
-        return queries.flatMap { lines($0.id, $0.scores) } + ["num_q\tall\t\(queries.count)"] + lines("all", mean)
+        return (perQuery ? queries.flatMap { lines($0.id, $0.scores) } : []) + ["num_q\tall\t\(queries.count)"] + lines("all", mean)
     }
 
     /// `value` with four decimals, rounded half away from zero (no Foundation formatting).

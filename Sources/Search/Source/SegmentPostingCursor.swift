@@ -2,29 +2,52 @@ import Index
 
 /// The on-disk segment's `PostingsCursor` behind the `PostingCursor` protocol: a class
 /// holding the (mutating) cursor struct, so scorers can share it by reference.
+///
+/// The struct lives in memory this object allocates and frees: calling its mutating
+/// methods through a stored `var` would make every `advance` pay Swift's dynamic
+/// exclusivity checks, which cost more than the advance itself.
 final class SegmentPostingCursor: PostingCursor {
-    private var cursor: PostingsCursor
+    private let cursor: UnsafeMutablePointer<PostingsCursor>
 
     init(_ cursor: PostingsCursor) {
-        self.cursor = cursor
+        self.cursor = .allocate(capacity: 1)
+        self.cursor.initialize(to: cursor)
     }
 
-    var passage: PassageNumber { cursor.passage }
+    deinit {
+        cursor.deinitialize(count: 1)
+        cursor.deallocate()
+    }
+
+    var passage: PassageNumber { cursor.pointee.passage }
 
     @discardableResult
     func advance(to target: PassageNumber) -> PassageNumber {
-        cursor.advance(to: target)
+        cursor.pointee.advance(to: target)
     }
 
-    var frequency: UInt32 { cursor.frequency }
+    var frequency: UInt32 { cursor.pointee.frequency }
+
+    private(set) lazy var statistics: TermStatistics = {
+        var maxFrequency: UInt32 = 0
+        var minLength = UInt32.max
+        for block in cursor.pointee.blockSummaries() {
+            maxFrequency = max(maxFrequency, block.maxFrequency)
+            minLength = min(minLength, block.minNorm)
+        }
+        return TermStatistics(
+            documentFrequency: cursor.pointee.documentFrequency, maxFrequency: maxFrequency, minLength: minLength)
+    }()
 
     func positions(into buffer: inout [UInt32]) {
-        cursor.positions(into: &buffer)
+        cursor.pointee.positions(into: &buffer)
     }
 
     func block(containing target: PassageNumber) -> PostingBlock {
-        guard cursor.shallowAdvance(to: target) != .end else { return .exhausted }
+        guard cursor.pointee.shallowAdvance(to: target) != .end else { return .exhausted }
+        let metadata = cursor.pointee
         return PostingBlock(
-            lastPassage: cursor.blockLastPassage, maxFrequency: cursor.blockMaxFrequency, minLength: cursor.blockMinNorm)
+            lastPassage: metadata.blockLastPassage, maxFrequency: metadata.blockMaxFrequency,
+            minLength: metadata.blockMinNorm)
     }
 }

@@ -40,20 +40,13 @@ final class PostingsFixture {
         try postingsFile.finish()
         try positionsFile.finish()
         files = [try storage.open("p"), try storage.open("q")]
-        let normFile = try IndexFileWriter(storage: storage, name: "n", kind: .norms)
-        try normFile.write(norms.withUnsafeBytes { Array($0) })
-        try normFile.finish()
-        files.append(try storage.open("n"))
     }
 
     func norm(_ passage: UInt32) -> UInt32 { Int(passage) < norms.count ? norms[Int(passage)] : 0 }
 
     func cursor() throws -> PostingsCursor {
-        let normBytes = try files[2].payload(.norms, verify: .checksum)
-        return PostingsCursor(
+        PostingsCursor(
             owner: self, postings: try files[0].payload(.postings, verify: .checksum),
-            positions: try files[1].payload(.positions, verify: .checksum),
-            norms: NormsView(base: normBytes.baseAddress, width: 4, count: norms.count),
-            passageCount: passageCount, info: info)
+            positions: try files[1].payload(.positions, verify: .checksum), passageCount: passageCount, info: info)
     }
 }

@@ -34,10 +34,15 @@ enum RandomCorpus {
         return (0..<count).map { d in
             let path = "\(prefix)\(d).html"
             let title = sentence(vocabulary, words: 0...5, using: &random)
+            var section: [String] = []
             let passageList = (0..<Int.random(in: passages, using: &random)).map { p in
-                Passage(
+                // Consecutive passages often share a section, as in real pages.
+                if p == 0 || Bool.random(using: &random) {
+                    section = (0..<Int.random(in: 0...2, using: &random)).map { _ in sentence(vocabulary, words: 1...3, using: &random) }
+                }
+                return Passage(
                     id: PassageID(rawValue: random.next()), ordinal: p,
-                    section: (0..<Int.random(in: 0...2, using: &random)).map { _ in sentence(vocabulary, words: 1...3, using: &random) },
+                    section: section,
                     text: sentence(vocabulary, words: 0...60, using: &random), line: Int.random(in: 1...500, using: &random),
                     anchor: Bool.random(using: &random) ? "a\(p)" : nil)
             }

@@ -119,8 +119,7 @@ func compileErrorsSayWhere(query: String, column: Int) {
     #expect {
         try passages(query)
     } throws: { error in
-        guard let error = error as? SearchError, case .query(let at) = error.kind else { return false }
-        return at == column
+        (error as? SearchError)?.column == column
     }
 }
 

@@ -60,19 +60,19 @@ func parses(query: String, expected: String) throws {
     ("   ", 1, "the query is empty"),
 ])
 func rejects(query: String, column: Int, message: String) {
-    #expect(throws: SearchError(.query(column: column), message)) {
+    #expect(throws: SearchError(column: column, message)) {
         try QueryParser.parse(query)
     }
 }
 
 @Test func columnsCountCharactersNotBytes() {
-    #expect(throws: SearchError(.query(column: 8), "unclosed quote")) {
+    #expect(throws: SearchError(column: 8, "unclosed quote")) {
         try QueryParser.parse("café é \"x")
     }
 }
 
 @Test func errorsPrintOnOneLineWithTheColumn() {
-    #expect(SearchError(.query(column: 4), "unclosed quote").description == "query column 4: unclosed quote")
+    #expect(SearchError(column: 4, "unclosed quote").description == "query column 4: unclosed quote")
 }
 
 @Test func plainSyntaxHasNoOperators() throws {
