@@ -10,6 +10,10 @@ struct ExtractCommand: ParsableCommand {
             Errors go to stderr as `path: reason`; the exit status is non-zero when any file failed.
             JSON: one object per file per line, {"path","title","url","lang","passages":[{"id",\
             "ordinal","section","text","line","anchor"}]}.
+
+            Examples:
+              citex extract Corpus/united-states.html
+              citex extract ~/saved-pages --format json > passages.jsonl
             """)
 
     @Argument(help: "HTML or XML files, or folders to walk recursively.")

@@ -6,7 +6,17 @@ import Foundation
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
-        abstract: "Build or update the index from files and folders (only new and changed files are read).")
+        abstract: "Build or update the index from files and folders (only new and changed files are read).",
+        discussion: """
+            Run it again after adding, changing or deleting pages: unchanged files are not read, \
+            changed ones are re-indexed, and documents whose files are gone from the given roots are \
+            removed. On a terminal a progress bar shows files done, MB/s and the time left.
+
+            Examples:
+              citex index                          # Corpus/ into Index/
+              citex index ~/saved-pages --index ~/.citex
+              citex index --compact                # merge the index into one segment
+            """)
 
     @Argument(help: "Files or folders to index (default: Corpus).")
     var paths: [String] = []
@@ -29,13 +39,20 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(name: .shortAndLong, help: "List every skipped file with its reason.")
+    var verbose = false
+
     func run() throws {
         let options = IndexRunOptions(
             roots: paths.isEmpty ? IndexLocation.defaultRoots : paths, index: IndexLocation.resolve(index),
             memoryBudget: memory.bytes, compact: compact, rebuild: rebuild, stemming: !noStemming)
-        let summary = try CLIErrors.reporting { try IndexUpdater.run(options) }
+        let bar = quiet || !Terminal.stderrIsTerminal ? nil : ProgressLine()
+        let summary = try CLIErrors.reporting { try IndexUpdater.run(options, progress: bar?.show) }
+        bar?.clear()
         guard !quiet else { return }
-        for skip in summary.skipped { Diagnostics.print("skipped \(skip.path): \(skip.reason)") }
+        if verbose {
+            for skip in summary.skipped { Diagnostics.print("skipped \(skip.path): \(skip.reason)") }
+        }
         Diagnostics.print(Self.summaryLine(summary))
     }
 

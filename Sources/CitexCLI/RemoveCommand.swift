@@ -4,7 +4,12 @@ import Citex
 /// `citex remove`: drops documents from the index without touching the files.
 struct RemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "remove", abstract: "Remove the documents from the given files or folders from the index.")
+        commandName: "remove", abstract: "Remove the documents from the given files or folders from the index.",
+        discussion: """
+            Examples:
+              citex remove Corpus/united-states.html
+              citex remove ~/saved-pages/old --index ~/.citex
+            """)
 
     @Argument(help: "Source files or folders whose documents to remove.")
     var paths: [String]

@@ -5,7 +5,12 @@ import Foundation
 /// `citex stats`: what the index holds and how many bytes each part takes.
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stats", abstract: "Show documents, passages, terms, segments and bytes on disk.")
+        commandName: "stats", abstract: "Show documents, passages, terms, segments and bytes on disk.",
+        discussion: """
+            Examples:
+              citex stats
+              citex stats --index ~/.citex --format json
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json

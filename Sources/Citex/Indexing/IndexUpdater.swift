@@ -11,7 +11,11 @@ import Ingest
 /// because the ingester derives IDs from path and text. Every flush is committed, so a run
 /// that is interrupted keeps what it flushed and the next run only does the rest.
 public enum IndexUpdater {
-    public static func run(_ options: IndexRunOptions) throws -> IndexRunSummary {
+    /// Runs the update; `progress`, when given, is called on the calling thread after each
+    /// file that had to be read.
+    public static func run(
+        _ options: IndexRunOptions, progress: ((IndexProgress) -> Void)? = nil
+    ) throws -> IndexRunSummary {
         let started = Date()
         var summary = IndexRunSummary()
         for root in options.roots where !FileManager.default.fileExists(atPath: root) {
@@ -49,8 +53,17 @@ public enum IndexUpdater {
         }
 
         var failure: (any Error)?
+        var done = IndexProgress(
+            filesDone: 0, filesTotal: pending.count, bytesDone: 0, bytesTotal: pending.reduce(0) { $0 + $1.size },
+            elapsed: 0)
         Ingester().ingest(files: pending) { file, result in
             guard failure == nil else { return }
+            defer {
+                done.filesDone += 1
+                done.bytesDone += file.size
+                done.elapsed = Date().timeIntervalSince(started)
+                progress?(done)
+            }
             let path = IndexLocation.absolute(file.absolutePath)
             let replacing = writer.stamp(of: path) != nil
             switch result {

@@ -1,4 +1,5 @@
 internal import CZstd
+import Synchronization
 
 /// Reads a record store in place (layout: `RecordStoreWriter`).
 struct RecordStore: @unchecked Sendable {
@@ -10,6 +11,9 @@ struct RecordStore: @unchecked Sendable {
     /// The `extra` array written with the store.
     let extra: UnsafeRawBufferPointer
     let extraCount: Int
+    /// The last block decompressed by `withRecord`: hits of one search often sit in the
+    /// same block (neighbouring passages of one document).
+    private let recent = BlockCache()
 
     private static let trailerSize = 40
     private static let indexEntrySize = 12
@@ -106,7 +110,13 @@ struct RecordStore: @unchecked Sendable {
             if firstRecord(middle) <= number { low = middle } else { high = middle - 1 }
         }
         guard firstRecord(low) <= number else { throw IndexError.damaged(file, "block index out of order") }
-        let bytes = try decompress(low)
+        let bytes: [UInt8]
+        if let cached = recent.bytes(of: low) {
+            bytes = cached
+        } else {
+            bytes = try decompress(low)
+            recent.store(low, bytes)
+        }
         return try bytes.withUnsafeBytes { raw in
             var reader = ByteReader(raw, file: file)
             for _ in firstRecord(low)..<number {
@@ -117,5 +127,18 @@ struct RecordStore: @unchecked Sendable {
             var record = ByteReader(try reader.raw(length), file: file)
             return try body(&record)
         }
+    }
+}
+
+/// One decompressed block, shared by the threads reading a segment.
+final class BlockCache: Sendable {
+    private let entry = Mutex<(block: Int, bytes: [UInt8])?>(nil)
+
+    func bytes(of block: Int) -> [UInt8]? {
+        entry.withLock { $0?.block == block ? $0?.bytes : nil }
+    }
+
+    func store(_ block: Int, _ bytes: [UInt8]) {
+        entry.withLock { $0 = (block, bytes) }
     }
 }

@@ -25,13 +25,13 @@ final class PhraseScorer: Scorer {
         // term bound.
         var bound = Double.infinity
         var cost = Int.max
-        for term in clause.terms {
+        for term in clause.terms.indices {
             var termBound = 0.0
             var termCost = 0
-            for field in clause.fields {
-                guard let statistics = context.source.statistics(of: term, in: context.fields[field]) else { continue }
+            for matcher in matchers {
+                let statistics = matcher.cursors[term].statistics
                 termBound += context.bm25.normalizedFrequency(
-                    statistics.maxFrequency, length: statistics.minLength, field: field)
+                    statistics.maxFrequency, length: statistics.minLength, field: matcher.field)
                 termCost += statistics.documentFrequency
             }
             bound = min(bound, termBound)

@@ -18,9 +18,8 @@ final class TermScorer: Scorer {
         var cost = 0
         for field in clause.fields {
             let name = context.fields[field]
-            guard let cursor = context.source.postings(of: clause.term, in: name),
-                let statistics = context.source.statistics(of: clause.term, in: name)
-            else { continue }
+            guard let cursor = context.source.postings(of: clause.term, in: name) else { continue }
+            let statistics = cursor.statistics
             cursors.append((field, cursor))
             bound += context.bm25.normalizedFrequency(
                 statistics.maxFrequency, length: statistics.minLength, field: field)

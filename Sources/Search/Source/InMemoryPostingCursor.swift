@@ -34,6 +34,8 @@ final class InMemoryPostingCursor: PostingCursor {
         return passage
     }
 
+    var statistics: TermStatistics { list.statistics }
+
     var frequency: UInt32 {
         index < list.frequencies.count ? list.frequencies[index] : 0
     }

@@ -41,6 +41,7 @@ public final class InMemorySegment: PostingSource, Sendable {
         let positions: [UInt32]
         let blocks: [PostingBlock]
         let blockSize: Int
+        let statistics: TermStatistics
 
         init(postings: [(passage: PassageNumber, positions: [UInt32])], blockSize: Int, lengths: [UInt32]) {
             passages = postings.map(\.passage)
@@ -60,6 +61,9 @@ public final class InMemorySegment: PostingSource, Sendable {
                     maxFrequency: range.map { UInt32(postings[$0].positions.count) }.max() ?? 0,
                     minLength: range.map { lengths[Int(postings[$0].passage.rawValue)] }.min() ?? .max)
             }
+            statistics = TermStatistics(
+                documentFrequency: postings.count, maxFrequency: blocks.map(\.maxFrequency).max() ?? 0,
+                minLength: blocks.map(\.minLength).min() ?? .max)
         }
     }
 
@@ -128,14 +132,6 @@ public final class InMemorySegment: PostingSource, Sendable {
 
     public func documentFrequency(of term: String, in field: IndexField) -> Int {
         lists[field]?[term]?.passages.count ?? 0
-    }
-
-    public func statistics(of term: String, in field: IndexField) -> TermStatistics? {
-        guard let list = lists[field]?[term] else { return nil }
-        return TermStatistics(
-            documentFrequency: list.passages.count,
-            maxFrequency: list.blocks.map(\.maxFrequency).max() ?? 0,
-            minLength: list.blocks.map(\.minLength).min() ?? .max)
     }
 
     public func postings(of term: String, in field: IndexField) -> (any PostingCursor)? {

@@ -23,6 +23,10 @@ public protocol PostingCursor: AnyObject {
     /// field, ascending (the buffer is reused across calls to avoid allocating).
     func positions(into buffer: inout [UInt32])
 
+    /// The list-wide bounds MaxScore needs (document frequency, highest frequency, shortest
+    /// field length); may read every block's metadata on first use.
+    var statistics: TermStatistics { get }
+
     /// The block holding the first posting at or after `target`, without moving the cursor
     /// (a "shallow" advance); `.exhausted` past the last posting. Callers ask with targets
     /// at or after the cursor's passage, never decreasing much (an implementation may move

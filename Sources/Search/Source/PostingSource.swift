@@ -23,10 +23,6 @@ public protocol PostingSource: AnyObject {
     /// n of idf, looked up for every query term.
     func documentFrequency(of term: String, in field: IndexField) -> Int
 
-    /// The term's list-wide bounds, for MaxScore; `nil` when the term does not occur in the
-    /// field. May read every block's metadata, so it is asked once per term and segment.
-    func statistics(of term: String, in field: IndexField) -> TermStatistics?
-
     /// A fresh cursor over the term's postings in the field, `nil` when it has none.
     func postings(of term: String, in field: IndexField) -> (any PostingCursor)?
 

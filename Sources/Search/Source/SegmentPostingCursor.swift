@@ -28,6 +28,17 @@ final class SegmentPostingCursor: PostingCursor {
 
     var frequency: UInt32 { cursor.pointee.frequency }
 
+    private(set) lazy var statistics: TermStatistics = {
+        var maxFrequency: UInt32 = 0
+        var minLength = UInt32.max
+        for block in cursor.pointee.blockSummaries() {
+            maxFrequency = max(maxFrequency, block.maxFrequency)
+            minLength = min(minLength, block.minNorm)
+        }
+        return TermStatistics(
+            documentFrequency: cursor.pointee.documentFrequency, maxFrequency: maxFrequency, minLength: minLength)
+    }()
+
     func positions(into buffer: inout [UInt32]) {
         cursor.pointee.positions(into: &buffer)
     }

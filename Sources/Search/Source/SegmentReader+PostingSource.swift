@@ -18,18 +18,6 @@ extension SegmentReader: PostingSource {
         return term.withUTF8 { (try? termInfo(field, term: UnsafeRawBufferPointer($0)))?.documentFrequency ?? 0 }
     }
 
-    public func statistics(of term: String, in field: IndexField) -> TermStatistics? {
-        guard let cursor = try? postings(field, term: term) else { return nil }
-        var maxFrequency: UInt32 = 0
-        var minLength = UInt32.max
-        for block in cursor.blockSummaries() {
-            maxFrequency = max(maxFrequency, block.maxFrequency)
-            minLength = min(minLength, block.minNorm)
-        }
-        return TermStatistics(
-            documentFrequency: cursor.documentFrequency, maxFrequency: maxFrequency, minLength: minLength)
-    }
-
     public func postings(of term: String, in field: IndexField) -> (any PostingCursor)? {
         guard let cursor = try? postings(field, term: term) else { return nil }
         return SegmentPostingCursor(cursor)

@@ -1,4 +1,5 @@
-/// What the term dictionary knows about one term in one field, without reading postings.
+/// What a posting list promises as a whole: how many passages it holds, and bounds on
+/// their frequencies and field lengths.
 public struct TermStatistics: Sendable, Equatable {
     /// Passages whose field contains the term.
     public var documentFrequency: Int
