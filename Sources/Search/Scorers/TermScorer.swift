@@ -21,8 +21,7 @@ final class TermScorer: Scorer {
             guard let cursor = context.source.postings(of: clause.term, in: name) else { continue }
             let statistics = cursor.statistics
             cursors.append((field, cursor))
-            bound += context.bm25.normalizedFrequency(
-                statistics.maxFrequency, length: statistics.minLength, field: field)
+            bound += context.bm25.maxNormalizedFrequency(statistics.impacts, field: field)
             cost += statistics.documentFrequency
         }
         guard !cursors.isEmpty else { return nil }
@@ -63,10 +62,7 @@ final class TermScorer: Scorer {
         for entry in cursors {
             let block = entry.cursor.block(containing: target)
             through = min(through, block.lastPassage)
-            if block.maxFrequency > 0 {
-                frequency += context.bm25.normalizedFrequency(
-                    block.maxFrequency, length: block.minLength, field: entry.field)
-            }
+            frequency += context.bm25.maxNormalizedFrequency(block.impacts, field: entry.field)
         }
         return (weight * context.bm25.saturate(frequency), max(through, target))
     }
