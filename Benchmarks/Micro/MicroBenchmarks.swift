@@ -15,7 +15,7 @@ import Snippets
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .cpuTotal, .throughput, .mallocCountTotal, .peakMemoryResident],
-        warmupIterations: 1, maxDuration: .seconds(3), maxIterations: 50)
+        warmupIterations: 1, maxDuration: .seconds(2), maxIterations: 30)
     registerAnalysis()
     registerIndex()
     registerSearch()
@@ -26,7 +26,7 @@ let benchmarks: @Sendable () -> Void = {
 /// Tokenizer and stemmer throughput over one megabyte of real text.
 func registerAnalysis() {
     for (name, analyzer) in [("tokenize+fold", Analyzer(stemming: false)), ("tokenize+fold+stem", Analyzer())] {
-        Benchmark("Analysis: \(name), 1 MB of text") { benchmark in
+        Benchmark("Analysis: \(name), 1 MB of text", configuration: Rate("bytes").configuration) { benchmark in
             Rate("bytes").measure(benchmark) {
                 var checksum = 0
                 Fixtures.text.withUnsafeBufferPointer { buffer in
@@ -39,7 +39,7 @@ func registerAnalysis() {
             _ = Fixtures.text
         }
     }
-    Benchmark("Analysis: Porter2 alone, words of 1 MB of text") { benchmark in
+    Benchmark("Analysis: Porter2 alone, words of 1 MB of text", configuration: Rate("words").configuration) { benchmark in
         let words = Fixtures.words
         Rate("words").measure(benchmark) {
             var checksum = 0
@@ -61,7 +61,7 @@ func registerAnalysis() {
 /// Postings decoding and term dictionary lookups on a committed segment (50,000 synthetic
 /// passages), and the segment write that encodes them.
 func registerIndex() {
-    Benchmark("Index: postings decode, 300 most frequent terms") { benchmark in
+    Benchmark("Index: postings decode, 300 most frequent terms", configuration: Rate("postings").configuration) { benchmark in
         Rate("postings").measure(benchmark) {
             var decoded = 0
             var checksum: UInt32 = 0
@@ -80,7 +80,7 @@ func registerIndex() {
     } setup: {
         _ = Fixtures.reader
     }
-    Benchmark("Index: postings decode with positions, 300 most frequent terms") { benchmark in
+    Benchmark("Index: postings decode with positions, 300 most frequent terms", configuration: Rate("positions").configuration) { benchmark in
         Rate("positions").measure(benchmark) {
             var decoded = 0
             var positions: [UInt32] = []
@@ -98,7 +98,7 @@ func registerIndex() {
     } setup: {
         _ = Fixtures.reader
     }
-    Benchmark("Index: term dictionary lookups, 10,000 (half absent)") { benchmark in
+    Benchmark("Index: term dictionary lookups, 10,000 (half absent)", configuration: Rate("lookups").configuration) { benchmark in
         let segment = Fixtures.reader.segments[0]
         let vocabulary = Fixtures.corpus.vocabulary
         Rate("lookups").measure(benchmark) {
@@ -116,7 +116,7 @@ func registerIndex() {
     } setup: {
         _ = Fixtures.reader
     }
-    Benchmark("Index: segment write at commit, 5,000 synthetic passages") { benchmark in
+    Benchmark("Index: segment write at commit, 5,000 synthetic passages", configuration: Rate("passages").configuration) { benchmark in
         let documents = Fixtures.smallDocuments
         let storage = MemoryStorage()
         guard let writer = try? IndexWriter(storage: storage, options: IndexWriter.Options(settings: IndexSettings(stemming: false)))

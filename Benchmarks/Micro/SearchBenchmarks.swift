@@ -1,8 +1,8 @@
+import Analysis
 import Benchmark
+import Ingest
 import Search
 import Snippets
-import Analysis
-import Ingest
 
 /// Top-k over the 200,000-passage synthetic in-memory segment, pruned (MaxScore with block-max
 /// skipping) against exhaustive scoring of every match, on the same queries.
@@ -10,7 +10,7 @@ func registerSearch() {
     for length in [1, 2, 5] {
         let queries = Fixtures.queryBatch(length: length)
         for (name, strategy) in [("pruned", SearchOptions.Strategy.pruned), ("exhaustive", .exhaustive)] {
-            Benchmark("Search: top-10 \(name), 100 queries of \(length) word\(length == 1 ? "" : "s")") { benchmark in
+            Benchmark("Search: top-10 \(name), 100 queries of \(length) word\(length == 1 ? "" : "s")", configuration: Rate("queries").configuration) { benchmark in
                 let searcher = Searcher(segments: [Fixtures.segment], analyzer: Analyzer(stemming: false))
                 let options = SearchOptions(limit: 10, strategy: strategy)
                 Rate("queries").measure(benchmark) {
@@ -30,7 +30,7 @@ func registerSearch() {
 
 /// Snippet choice and highlighting for 1,000 real passages (≥ 300 bytes) of the small tier.
 func registerSnippets() {
-    Benchmark("Snippets: snippet per hit, 1,000 real passages") { benchmark in
+    Benchmark("Snippets: snippet per hit, 1,000 real passages", configuration: Rate("snippets").configuration) { benchmark in
         let analyzer = Analyzer()
         let builder = SnippetBuilder(analyzer: analyzer)
         let queries = Fixtures.hits.map { HighlightQuery(words: $0.query, analyzer: analyzer) }
@@ -58,7 +58,7 @@ func registerIngest() {
         ("libxml2 tree parse alone (TreeParseBaseline)", { bytes, _ in TreeParseBaseline.parse(bytes) }),
     ]
     for (name, parse) in paths {
-        Benchmark("Ingest: \(name), 300 small-tier pages") { benchmark in
+        Benchmark("Ingest: \(name), 300 small-tier pages", configuration: Rate("bytes").configuration) { benchmark in
             Rate("bytes").measure(benchmark) {
                 var bytes = 0
                 for page in Fixtures.pages where parse(page.bytes, page.path) { bytes += page.bytes.count }
