@@ -32,6 +32,8 @@ final class MaxScoreEvaluator {
     /// The collector's threshold, copied after every offer (reading it through the
     /// `inout` collector on every candidate would copy the collector).
     private var threshold = -Double.infinity
+    /// Candidates that passed the block bounds and the filters and were scored (in part).
+    private(set) var passagesScored = 0
 
     init(parts: BooleanParts, source: any PostingSource, segment: Int) {
         self.parts = parts
@@ -111,6 +113,7 @@ final class MaxScoreEvaluator {
                 continue
             }
             if admitsPassage(candidate) {
+                passagesScored += 1
                 _ = score(clause: clause, of: scorer, at: candidate)
                 offer(candidate, into: &collector)
                 scorer.setMinimumCompetitive(threshold)
@@ -136,6 +139,7 @@ final class MaxScoreEvaluator {
                 continue
             }
             if admitsPassage(candidate) {
+                passagesScored += 1
                 var partial = 0.0
                 for index in essential..<optional.count where optional[index].passage == candidate {
                     partial += score(clause: optionalClauses[index], of: optional[index], at: candidate)
@@ -165,6 +169,7 @@ final class MaxScoreEvaluator {
                 continue
             }
             if admitsPassage(candidate) {
+                passagesScored += 1
                 var partial = 0.0
                 for (index, scorer) in zip(parts.mustIndices, parts.must) {
                     partial += score(clause: index, of: scorer, at: candidate)
