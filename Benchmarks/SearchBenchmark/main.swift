@@ -133,8 +133,8 @@ for (name, queries) in classes where only.map({ name == $0 }) ?? true {
         let pruned = try searcher.search(query, options: SearchOptions(limit: 10))
         let exhaustive = try searcher.search(query, options: SearchOptions(limit: 10, strategy: .exhaustive))
         if pruned.hits != exhaustive.hits { print("MISMATCH: \(query)") }
-        scored.pruned += pruned.matchesScored
-        scored.exhaustive += exhaustive.matchesScored
+        scored.pruned += pruned.passagesScored
+        scored.exhaustive += exhaustive.passagesScored
     }
     let exhaustive = try measure(queries, .exhaustive)
     let pruned = try measure(queries, .pruned)
