@@ -29,6 +29,11 @@ public struct Searcher {
     /// Runs a parsed query.
     public func search(_ query: QueryNode, options: SearchOptions = SearchOptions()) throws(SearchError) -> SearchResult {
         let (plan, notes) = try QueryCompiler.compile(query, statistics: statistics, analyzer: analyzer, options: options.query)
+        return run(plan, notes: notes, options: options)
+    }
+
+    /// Top-k of a compiled plan over every segment.
+    func run(_ plan: PlanNode, notes: [String], options: SearchOptions) -> SearchResult {
         var collector = TopKCollector(limit: options.limit, perDocument: options.perDocument)
         var scored = 0
         for (index, segment) in statistics.segments.enumerated() {
