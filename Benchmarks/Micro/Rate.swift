@@ -12,6 +12,11 @@ struct Rate {
         metric = .custom(unit + "/s", polarity: .prefersLarger, useScalingFactor: false)
     }
 
+    /// The default metrics plus this rate: package-benchmark shows only the metrics listed.
+    var configuration: Benchmark.Configuration {
+        .init(metrics: Benchmark.defaultConfiguration.metrics + [metric])
+    }
+
     /// Runs `work` (which returns how many units it did), timed on the thread's CPU clock,
     /// and records its rate.
     func measure(_ benchmark: Benchmark, _ work: () throws -> Int) rethrows {
