@@ -3,7 +3,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Snippets
 
 /// What the CLI needs to know about where its output goes.
@@ -16,8 +20,26 @@ enum Terminal {
         choice.enabled(outputIsTerminal: stdoutIsTerminal, environment: ProcessInfo.processInfo.environment)
     }
 
-    /// Writes `text` to stdout as is (results never get an extra newline).
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Writes `text` as is (results never get an extra newline) to stdout, or to another
+    /// descriptor (2: diagnostics). Straight to the descriptor, so the CLI needs no
+    /// `FileHandle` and with it none of full Foundation's start-up.
+    static func write(_ text: String, to descriptor: Int32 = 1) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count {
+                let written = Self.systemWrite(descriptor, base + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
     }
+
+    #if canImport(Glibc)
+    private static let systemWrite = Glibc.write
+    #elseif canImport(Darwin)
+    private static let systemWrite = Darwin.write
+    #endif
 }
