@@ -16,7 +16,7 @@ struct StatsCommand: ParsableCommand {
               citex stats --index ~/.citex --format json
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, RawValueArgument {
         case text, json
     }
 

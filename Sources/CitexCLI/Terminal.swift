@@ -3,11 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import Citex
 import Snippets
 
 /// What the CLI needs to know about where its output goes.
@@ -17,7 +13,7 @@ enum Terminal {
 
     /// Whether to colour stdout under `--color choice`.
     static func color(_ choice: ColorChoice) -> Bool {
-        choice.enabled(outputIsTerminal: stdoutIsTerminal, environment: ProcessInfo.processInfo.environment)
+        choice.enabled(outputIsTerminal: stdoutIsTerminal, environment: Environment.variables(["NO_COLOR", "TERM"]))
     }
 
     /// Writes `text` as is (results never get an extra newline) to stdout, or to another

@@ -14,7 +14,7 @@ public enum FirstRun {
     /// Only the default location is built: an index named with `--index` or `$CITEX_INDEX`
     /// that does not exist is an error the person should see.
     public static func buildDefaultIndexIfMissing(explicitIndex: String?) throws -> IndexRunSummary? {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = Environment.variables(["CITEX_INDEX"])
         guard explicitIndex == nil, environment["CITEX_INDEX"]?.isEmpty ?? true else { return nil }
         let index = IndexLocation.resolve(nil, environment: [:])
         let attributes = try? FileManager.default.attributesOfItem(atPath: IndexLocation.defaultRoots[0])
