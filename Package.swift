@@ -9,6 +9,12 @@ let package = Package(
     products: [
         .executable(name: "citex", targets: ["CitexCLI"]),
         .library(name: "Citex", targets: ["Citex"]),
+        // The stage modules are products so `Benchmarks/Package.swift` can measure them directly.
+        .library(name: "Analysis", targets: ["Analysis"]),
+        .library(name: "Index", targets: ["Index"]),
+        .library(name: "Ingest", targets: ["Ingest"]),
+        .library(name: "Search", targets: ["Search"]),
+        .library(name: "Snippets", targets: ["Snippets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,8 +37,6 @@ let package = Package(
             name: "CitexCLI",
             dependencies: ["Citex", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .executableTarget(
-            name: "SearchBenchmark", dependencies: ["Search", "TestSupport"], path: "Benchmarks/SearchBenchmark"),
         .testTarget(
             name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "TestSupport"]),

@@ -38,6 +38,9 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "BM25 length normalization (0…1).")
     var b = SearchSettings.defaultBM25.b
 
+    @Flag(name: .long, help: "Pseudo-relevance feedback: expand each query with the words of its best documents (RM3) and search again.")
+    var feedback = false
+
     func validate() throws {
         if k1 < 0 || !(0...1).contains(b) { throw ValidationError("--k1 must be ≥ 0 and --b between 0 and 1") }
     }
@@ -45,6 +48,7 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         var settings = RelevanceEvaluation.settings(index: IndexLocation.resolve(index))
         settings.bm25 = BM25Parameters(k1: k1, b: b)
+        if feedback { settings.feedback = RelevanceModel() }
         let result = try CLIErrors.reporting {
             try RelevanceEvaluation(queriesFile: queries, qrelsFile: qrels, settings: settings)
         }

@@ -38,6 +38,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "No query syntax: the text is a bag of words.")
     var plain = false
 
+    @Flag(name: .long, help: "With --plain: expand the query with the words of its best documents (RM3) and search again.")
+    var feedback = false
+
     @Option(name: .long, help: "Output format: text, markdown, json, jsonl or trec.")
     var format: OutputFormat = .text
 
@@ -61,6 +64,7 @@ struct SearchCommand: ParsableCommand {
         if queries != nil && !query.isEmpty { throw ValidationError("give a query or --queries FILE, not both") }
         if limit < 1 { throw ValidationError("-k must be at least 1") }
         if perDocument < 0 { throw ValidationError("--per-doc must be 0 (no cap) or more") }
+        if feedback && !plain { throw ValidationError("--feedback needs --plain (a query with syntax is not expanded)") }
         if k1 < 0 || !(0...1).contains(b) { throw ValidationError("--k1 must be ≥ 0 and --b between 0 and 1") }
     }
 
@@ -94,6 +98,7 @@ struct SearchCommand: ParsableCommand {
         SearchSettings(
             index: IndexLocation.resolve(index), limit: limit, perDocument: perDocument == 0 ? nil : perDocument,
             requireAll: all, plain: plain, bm25: BM25Parameters(k1: k1, b: b),
-            snippet: SnippetOptions(maxCharacters: snippetCharacters), fetchesPassages: format != .trec)
+            snippet: SnippetOptions(maxCharacters: snippetCharacters), fetchesPassages: format != .trec,
+            feedback: feedback ? RelevanceModel() : nil)
     }
 }

@@ -29,18 +29,28 @@ public struct Searcher {
     /// Runs a parsed query.
     public func search(_ query: QueryNode, options: SearchOptions = SearchOptions()) throws(SearchError) -> SearchResult {
         let (plan, notes) = try QueryCompiler.compile(query, statistics: statistics, analyzer: analyzer, options: options.query)
+        return run(plan, notes: notes, options: options)
+    }
+
+    /// Top-k of a compiled plan over every segment.
+    func run(_ plan: PlanNode, notes: [String], options: SearchOptions) -> SearchResult {
         var collector = TopKCollector(limit: options.limit, perDocument: options.perDocument)
+        var scored = 0
         for (index, segment) in statistics.segments.enumerated() {
             let context = ScoringContext(source: segment, bm25: bm25)
             switch options.strategy {
             case .pruned:
                 guard let parts = context.rootParts(for: plan) else { continue }
-                MaxScoreEvaluator(parts: parts, source: segment, segment: index).collect(into: &collector)
+                let evaluator = MaxScoreEvaluator(parts: parts, source: segment, segment: index)
+                evaluator.collect(into: &collector)
+                scored += evaluator.passagesScored
             case .exhaustive:
                 ExhaustiveEvaluator.collect(plan, context: context, segment: index, into: &collector)
+                scored = collector.offered
             }
         }
         return SearchResult(
-            hits: collector.hits, matchesScored: collector.offered, notes: notes, queryTerms: QueryTerms(plan))
+            hits: collector.hits, matchesScored: collector.offered, passagesScored: scored, notes: notes,
+            queryTerms: QueryTerms(plan))
     }
 }

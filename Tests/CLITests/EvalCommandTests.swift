@@ -29,3 +29,14 @@ import TestSupport
     #expect(run.hasPrefix("1 Q0 notes 1 "))
     #expect(run.split(separator: "\n").count == 2)
 }
+
+@Test func feedbackExpandsPlainQueriesOnly() throws {
+    let (folder, _) = try indexedFixture()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let expanded = try CLIRunner.run(["search", "Clinton", "--plain", "--feedback", "--index", "idx", "--format", "trec"], in: folder)
+    #expect(expanded.status == 0, "\(expanded.stderr)")
+    #expect(expanded.stdout.hasPrefix("1 Q0 notes.html 1 "))
+    let refused = try CLIRunner.run(["search", "Clinton", "--feedback", "--index", "idx"], in: folder)
+    #expect(refused.status == 2)
+    #expect(refused.stderr.contains("--feedback needs --plain"))
+}

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 @Suite struct PostingsCodecTests {
-    static func fixture(count: Int, maxGap: UInt32, seed: UInt64) throws -> PostingsFixture {
+    static func fixture(count: Int, maxGap: UInt32, seed: UInt64, maxFrequency: Int = 6) throws -> PostingsFixture {
         var random = SeededGenerator(seed: seed)
         var postings: [UInt32] = []
         var next: UInt32 = 0
@@ -14,7 +14,7 @@ import Testing
         }
         let positions = postings.map { _ in
             var p: UInt32 = UInt32.random(in: 0..<5, using: &random)
-            return (0..<Int.random(in: 1...6, using: &random)).map { _ in
+            return (0..<Int.random(in: 1...maxFrequency, using: &random)).map { _ in
                 defer { p += UInt32.random(in: 1...400, using: &random) }
                 return p
             }
@@ -72,18 +72,29 @@ import Testing
         }
     }
 
-    @Test(arguments: [1, 127, 128, 300])
-    func blockSummariesBoundEveryBlock(count: Int) throws {
-        let fixture = try Self.fixture(count: count, maxGap: 20, seed: 5)
+    /// Each block's impacts are its postings' frontier (capped), the term's the whole list's;
+    /// frequencies up to 40 make frontiers wider than the cap.
+    @Test(arguments: [(1, 6), (127, 6), (128, 6), (300, 6), (129, 40), (1000, 40)])
+    func impactsAreEachBlocksFrontier(count: Int, maxFrequency: Int) throws {
+        let fixture = try Self.fixture(count: count, maxGap: 20, seed: 5, maxFrequency: maxFrequency)
         let cursor = try fixture.cursor()
+        var whole = ImpactFrontier()
         let expected = stride(from: 0, to: count, by: 128).map { start in
             let range = start..<min(start + 128, count)
+            var frontier = ImpactFrontier()
+            for i in range { frontier.add(Impact(frequency: fixture.freqs[i], norm: fixture.norm(fixture.postings[i]))) }
+            whole.add(frontier)
             return PostingsBlockSummary(
-                lastPassage: PassageNumber(rawValue: fixture.postings[range.upperBound - 1]),
-                maxFrequency: range.map { fixture.freqs[$0] }.max()!,
-                minNorm: range.map { fixture.norm(fixture.postings[$0]) }.min()!)
+                lastPassage: PassageNumber(rawValue: fixture.postings[range.upperBound - 1]), impacts: frontier.impacts)
         }
         #expect(cursor.blockSummaries() == expected)
+        #expect(cursor.impacts == whole.impacts)
+        for (summary, start) in zip(cursor.blockSummaries(), stride(from: 0, to: count, by: 128)) {
+            for i in start..<min(start + 128, count) {
+                let posting = Impact(frequency: fixture.freqs[i], norm: fixture.norm(fixture.postings[i]))
+                #expect(summary.impacts.contains { posting.isDominated(by: $0) })
+            }
+        }
     }
 
     @Test func shallowAdvanceMovesMetadataWithoutDecoding() throws {

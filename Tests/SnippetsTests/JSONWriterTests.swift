@@ -12,3 +12,9 @@ import Testing
     json.endObject()
     #expect(json.output == #"{"b":"say \"hi\"\n\u0001","a":null,"list":[1,2.5,3],"empty":{},"s":["x","y"]}"#)
 }
+
+@Test func escapesLineSeparatorsAndKeepsOtherTextWhole() {
+    var json = JSONWriter()
+    json.string("a\u{2028}b\u{2029}c “é” \\ end\u{1F}")
+    #expect(json.output == #""a\u2028b\u2029c “é” \\ end\u001f""#)
+}

@@ -7,8 +7,8 @@ import Snippets
 /// set up once, so a batch of queries pays the start-up once.
 public final class SearchSession {
     public let settings: SearchSettings
-    private let reader: IndexReader
-    private var searcher: Searcher
+    let reader: IndexReader
+    let searcher: Searcher
     private let snippets: SnippetBuilder
 
     /// Opens the last commit of the index in `settings.index`.
@@ -25,7 +25,7 @@ public final class SearchSession {
     /// - Throws: `SearchError` for a malformed query, `IndexError` for a damaged index.
     public func search(_ query: String, qid: String? = nil) throws -> SearchAnswer {
         let start = DispatchTime.now().uptimeNanoseconds
-        let result = try searcher.search(query, options: settings.searchOptions)
+        let result = try rankedPassages(query)
         let highlight = HighlightQuery(
             terms: result.queryTerms.terms.map { Array($0.utf8) }, phrases: result.queryTerms.phrases.map { $0.map { Array($0.utf8) } })
         var documents: [DocumentKey: Document] = [:]

@@ -18,6 +18,9 @@ public struct SearchSettings: Sendable {
     /// only each hit's document; skipping the passage store saves decompressing a block per
     /// hit, about half the CPU time of an evaluation batch.
     public var fetchesPassages: Bool
+    /// Pseudo-relevance feedback (`--feedback`): plain queries are expanded with the words of
+    /// their best first results and run again. Off by default (README, "Relevance").
+    public var feedback: RelevanceModel?
 
     /// Two passages per document: enough to see why a page matched without one long page
     /// filling the screen.
@@ -37,7 +40,8 @@ public struct SearchSettings: Sendable {
     public init(
         index: String, limit: Int = 10, perDocument: Int? = SearchSettings.defaultPerDocument, requireAll: Bool = false,
         plain: Bool = false, bm25: BM25Parameters = SearchSettings.defaultBM25, fieldWeights: FieldWeights = FieldWeights(),
-        snippet: SnippetOptions = SnippetOptions(), fetchesPassages: Bool = true
+        snippet: SnippetOptions = SnippetOptions(), fetchesPassages: Bool = true,
+        feedback: RelevanceModel? = nil
     ) {
         self.index = index
         self.limit = limit
@@ -48,6 +52,7 @@ public struct SearchSettings: Sendable {
         self.fieldWeights = fieldWeights
         self.snippet = snippet
         self.fetchesPassages = fetchesPassages
+        self.feedback = feedback
     }
 
     var searchOptions: SearchOptions {

@@ -25,13 +25,20 @@ extension IndexReader {
                 }
                 for (_, info) in terms.holders {
                     var cursor = segment.postings(field, info: info)
+                    let norms = segment.norms(field)
                     var count = 0
+                    // A bound that fails to dominate a posting would silently lose hits.
+                    var bounded = true
                     while cursor.passage != .end {
                         cursor.positions(into: &positions)
+                        let posting = Impact(
+                            frequency: cursor.frequency, norm: norms[Int(cursor.passage.rawValue)])
+                        bounded = bounded && cursor.blockImpacts.contains { posting.isDominated(by: $0) }
+                            && info.impacts.contains { posting.isDominated(by: $0) }
                         count += 1
                         cursor.next()
                     }
-                    guard !cursor.isDamaged, count == info.documentFrequency else {
+                    guard !cursor.isDamaged, count == info.documentFrequency, bounded else {
                         throw IndexError.damaged(segment.info.fileName("postings"), "postings of a term are inconsistent")
                     }
                     report.postings += count

@@ -21,6 +21,7 @@ extension PostingsCursor {
         positionCount = positions.count
         buffer = PostingsBlockBuffer()
         documentFrequency = info.documentFrequency
+        impacts = info.impacts
         fullBlocks = info.documentFrequency / BitPacking.blockSize
         blockTotal = (info.documentFrequency + BitPacking.blockSize - 1) / BitPacking.blockSize
         positionsStart = info.positionsOffset
@@ -37,10 +38,7 @@ extension PostingsCursor {
         }
         skipStart = offset
         dataStart = offset + skipLength
-        if !hasSkip {
-            metaMaxFreq = info.maxFrequency
-            metaMinNorm = info.minNorm
-        }
+        if !hasSkip { metaImpacts = info.impacts }
         guard valid else {
             markDamaged()
             return
@@ -102,16 +100,14 @@ extension PostingsCursor {
         guard let last = Self.readVarint(data, &skipOffset, limit: limit),
               let dataBytes = Self.readVarint(data, &skipOffset, limit: limit),
               let positionBytes = Self.readVarint(data, &skipOffset, limit: limit),
-              let maxFreq = Self.readVarint(data, &skipOffset, limit: limit),
-              let minNorm = Self.readVarint(data, &skipOffset, limit: limit),
+              let impacts = Impacts(decoding: { Self.readVarint(data, &skipOffset, limit: limit) }),
               last < UInt64(passageLimit), dataBytes < UInt64(dataCount),
               positionBytes < UInt64(positionCount + 1)
         else { return markDamaged() }
         metaLast = metaBase &+ UInt32(last)
         metaDataBytes = Int(dataBytes)
         metaPositionBytes = Int(positionBytes)
-        metaMaxFreq = UInt32(truncatingIfNeeded: maxFreq)
-        metaMinNorm = UInt32(truncatingIfNeeded: minNorm)
+        metaImpacts = impacts
     }
 
     /// Decodes block `block` into the buffer and positions the cursor on its first entry.

@@ -31,6 +31,8 @@ public struct PostingsCursor {
     @usableFromInline let positionsStart: Int
     /// Passages containing the term (deleted ones included): the `n` of BM25's idf.
     public let documentFrequency: Int
+    /// The whole list's competitive (frequency, field length) pairs, from the dictionary.
+    public let impacts: Impacts
 
     /// The current passage, or `.end` once exhausted.
     @inlinable
@@ -51,8 +53,7 @@ public struct PostingsCursor {
     @usableFromInline var metaBlock = -1
     @usableFromInline var metaBase: UInt32 = 0
     @usableFromInline var metaLast: UInt32 = 0
-    @usableFromInline var metaMaxFreq: UInt32 = 0
-    @usableFromInline var metaMinNorm: UInt32 = 0
+    @usableFromInline var metaImpacts = Impacts()
     @usableFromInline var metaDataStart = 0
     @usableFromInline var metaDataBytes = 0
     @usableFromInline var metaPositionStart = 0
@@ -66,12 +67,10 @@ public struct PostingsCursor {
     /// Last passage of the block whose metadata is loaded (see `shallowAdvance(to:)`).
     @inlinable
     public var blockLastPassage: PassageNumber { PassageNumber(rawValue: metaLast) }
-    /// Highest frequency in that block: with `blockMinNorm`, an upper bound on any score in it.
+    /// That block's competitive (frequency, field length) pairs: every posting in it is
+    /// dominated by one, so the best-scoring pair bounds every score in the block.
     @inlinable
-    public var blockMaxFrequency: UInt32 { metaMaxFreq }
-    /// Shortest field length in that block.
-    @inlinable
-    public var blockMinNorm: UInt32 { metaMinNorm }
+    public var blockImpacts: Impacts { metaImpacts }
 
     /// Moves to the next passage and returns it (`.end` when there is none).
     @inlinable
@@ -151,7 +150,7 @@ public struct PostingsCursor {
         if !complete { isDamaged = true }
     }
 
-    /// Every block's maxima, for a term-wide score bound (MaxScore) computed once per query.
+    /// Every block's last passage and impacts (for `citex check` and tests).
     public func blockSummaries() -> [PostingsBlockSummary] {
         var copy = self
         copy.restartMetadata()
@@ -159,19 +158,17 @@ public struct PostingsCursor {
         result.reserveCapacity(blockTotal)
         while true {
             result.append(PostingsBlockSummary(
-                lastPassage: PassageNumber(rawValue: copy.metaLast), maxFrequency: copy.metaMaxFreq,
-                minNorm: copy.metaMinNorm))
+                lastPassage: PassageNumber(rawValue: copy.metaLast), impacts: copy.metaImpacts))
             guard copy.metaBlock + 1 < blockTotal else { return result }
             copy.loadNextMetadata()
         }
     }
 }
 
-/// The maxima of one block of 128 postings (or the shorter last block).
+/// The bounds of one block of 128 postings (or the shorter last block).
 public struct PostingsBlockSummary: Sendable, Equatable {
     public var lastPassage: PassageNumber
-    public var maxFrequency: UInt32
-    public var minNorm: UInt32
+    public var impacts: Impacts
 }
 
 /// Scratch space for one decoded block, allocated once per cursor.

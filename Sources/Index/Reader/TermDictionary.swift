@@ -106,14 +106,14 @@ struct TermDictionary: @unchecked Sendable {
             key.removeSubrange(shared...)
             key.append(contentsOf: suffix)
             let frequency = try reader.count()
-            let maxFrequency = UInt32(truncatingIfNeeded: try reader.varint())
-            let minNorm = UInt32(truncatingIfNeeded: try reader.varint())
+            let impacts = Impacts { try? self.reader.varint() }
+            guard let impacts else { throw reader.damaged("impacts") }
             let postings = try reader.count(below: 1 << 48)
             let positions = try reader.count(below: 1 << 48)
             info = TermInfo(
                 documentFrequency: frequency, postingsOffset: first ? postings : info.postingsOffset + postings,
                 positionsOffset: first ? positions : info.positionsOffset + positions,
-                maxFrequency: maxFrequency, minNorm: minNorm)
+                impacts: impacts)
             first = false
             guard frequency > 0 else { throw reader.damaged("term with no postings") }
             return true

@@ -6,7 +6,8 @@
 ///  df >= 128 only ┌ varint skipBytes
 ///                 └ skip entry per block (ceil(df/128) of them), all varints:
 ///                   lastPassage - (previous block's lastPassage + 1) │ blockBytes │
-///                   positionBytes │ maxFreq │ minNorm (shortest field length in block)
+///                   positionBytes │ impacts (the block's competitive
+///                   (frequency, field length) pairs, see `Impacts+Coding`)
 ///  full blocks    ┌ u8 width │ 128 gaps packed at width   (gap = passage - previous - 1)
 ///  (df / 128)     └ u8 width │ 128 (freq - 1) packed at width
 ///  tail           ┐ per remaining passage: varint (gap << 1 | freq == 1),
@@ -21,6 +22,8 @@ struct PostingsEncoder {
     private var blocks = ByteWriter()
     private var positionBytes = ByteWriter()
     private var values = [UInt32](repeating: 0, count: BitPacking.blockSize)
+    private var blockFrontier = ImpactFrontier()
+    private var termFrontier = ImpactFrontier()
 
     /// Appends one term's postings; `positions` holds each passage's `freqs[i]` positions in order.
     mutating func encode(
@@ -30,9 +33,10 @@ struct PostingsEncoder {
     ) throws -> TermInfo {
         var info = TermInfo(
             documentFrequency: passages.count, postingsOffset: postingsFile.payloadOffset,
-            positionsOffset: positionsFile.payloadOffset, maxFrequency: 0, minNorm: .max)
+            positionsOffset: positionsFile.payloadOffset)
         skip.removeAll()
         blocks.removeAll()
+        termFrontier.removeAll()
         let count = passages.count
         let hasSkip = count >= BitPacking.blockSize
         var nextPassage: UInt32 = 0
@@ -42,11 +46,9 @@ struct PostingsEncoder {
             let end = min(start + BitPacking.blockSize, count)
             let blockStart = blocks.count
             positionBytes.removeAll()
-            var maxFreq: UInt32 = 0
-            var minNorm = UInt32.max
+            blockFrontier.removeAll()
             for i in start..<end {
-                maxFreq = max(maxFreq, freqs[i])
-                minNorm = min(minNorm, norms[Int(passages[i])])
+                blockFrontier.add(Impact(frequency: freqs[i], norm: norms[Int(passages[i])]))
                 var previous: UInt32 = 0
                 for _ in 0..<freqs[i] {
                     positionBytes.appendVarint(positions[positionIndex] &- previous)
@@ -78,14 +80,12 @@ struct PostingsEncoder {
                     if freqs[i] != 1 { blocks.appendVarint(freqs[i] - 1) }
                 }
             }
-            info.maxFrequency = max(info.maxFrequency, maxFreq)
-            info.minNorm = min(info.minNorm, minNorm)
+            termFrontier.add(blockFrontier)
             if hasSkip {
                 skip.appendVarint(passages[end - 1] - blockBase)
                 skip.appendVarint(blocks.count - blockStart)
                 skip.appendVarint(positionBytes.count)
-                skip.appendVarint(maxFreq)
-                skip.appendVarint(minNorm)
+                blockFrontier.impacts.encode(into: &skip)
             }
             try positionsFile.write(positionBytes)
             start = end
@@ -97,6 +97,7 @@ struct PostingsEncoder {
             try postingsFile.write(skip)
         }
         try postingsFile.write(blocks)
+        info.impacts = termFrontier.impacts
         return info
     }
 }

@@ -4,16 +4,17 @@
 /// ```
 ///  payload
 ///  ┌ block 0 ─────────────────────────────────────────────────────────────────┐
-///  │ entry 0: varint 0 │ varint keyLength │ key │ varint df │ varint maxFreq  │
-///  │          │ varint minNorm │ varint postings │ varint positions (absolute) │
+///  │ entry 0: varint 0 │ varint keyLength │ key │ varint df │ impacts        │
+///  │          │ varint postings │ varint positions (absolute)                 │
 ///  │ entry i: varint shared │ varint suffixLength │ suffix │ varint df       │
-///  │          │ varint maxFreq │ varint minNorm │ varint postingsDelta       │
-///  │          │ varint positionsDelta                  (deltas from entry i-1) │
+///  │          │ impacts │ varint postingsDelta │ varint positionsDelta       │
+///  │                                                 (deltas from entry i-1) │
 ///  └ … up to 32 entries ──────────────────────────────────────────────────────┘
 ///  block 1 … block B-1
 ///  index:   u64 blockOffset × B          (payload offsets; a block starts with its full key)
 ///  trailer: u64 indexOffset │ u64 B │ u64 termCount │ u64 termCount per field × 3
 /// ```
+/// `impacts` are the whole list's competitive (frequency, norm) pairs (`Impacts+Coding`).
 /// A key is the field's byte followed by the term's UTF-8 bytes, so each field's terms are
 /// one contiguous sorted run and a prefix is one range. A lookup binary-searches the index
 /// (reading each block's first key in place) and scans one block: nothing is loaded on open.
@@ -41,8 +42,7 @@ struct TermDictionaryWriter {
             block.appendVarint(key.count)
             block.append(key)
             block.appendVarint(info.documentFrequency)
-            block.appendVarint(info.maxFrequency)
-            block.appendVarint(info.minNorm)
+            info.impacts.encode(into: &block)
             block.appendVarint(info.postingsOffset)
             block.appendVarint(info.positionsOffset)
         } else {
@@ -53,8 +53,7 @@ struct TermDictionaryWriter {
             block.appendVarint(key.count - shared)
             block.append(UnsafeRawBufferPointer(rebasing: key[shared...]))
             block.appendVarint(info.documentFrequency)
-            block.appendVarint(info.maxFrequency)
-            block.appendVarint(info.minNorm)
+            info.impacts.encode(into: &block)
             block.appendVarint(info.postingsOffset - previousInfo.postingsOffset)
             block.appendVarint(info.positionsOffset - previousInfo.positionsOffset)
         }

@@ -2,19 +2,17 @@
 public struct TermInfo: Sendable, Equatable {
     /// Number of passages containing the term in this field (deleted ones included).
     public var documentFrequency: Int
-    /// The highest frequency of the term in any passage, and the shortest field length of
-    /// any passage containing it: a whole-list score bound (MaxScore) without reading postings.
-    public var maxFrequency: UInt32
-    public var minNorm: UInt32
+    /// The competitive (frequency, field length) pairs of the whole list: a score bound for
+    /// MaxScore without reading postings.
+    public var impacts: Impacts
     /// Byte offset of the term's postings in the segment's `.postings` payload.
     var postingsOffset: Int
     /// Byte offset of the term's positions in the segment's `.positions` payload.
     var positionsOffset: Int
 
-    init(documentFrequency: Int, postingsOffset: Int, positionsOffset: Int, maxFrequency: UInt32 = 0, minNorm: UInt32 = 0) {
+    init(documentFrequency: Int, postingsOffset: Int, positionsOffset: Int, impacts: Impacts = Impacts()) {
         self.documentFrequency = documentFrequency
-        self.maxFrequency = maxFrequency
-        self.minNorm = minNorm
+        self.impacts = impacts
         self.postingsOffset = postingsOffset
         self.positionsOffset = positionsOffset
     }

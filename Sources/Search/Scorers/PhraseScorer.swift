@@ -30,8 +30,7 @@ final class PhraseScorer: Scorer {
             var termCost = 0
             for matcher in matchers {
                 let statistics = matcher.cursors[term].statistics
-                termBound += context.bm25.normalizedFrequency(
-                    statistics.maxFrequency, length: statistics.minLength, field: matcher.field)
+                termBound += context.bm25.maxNormalizedFrequency(statistics.impacts, field: matcher.field)
                 termCost += statistics.documentFrequency
             }
             bound = min(bound, termBound)
@@ -94,22 +93,27 @@ final class PhraseScorer: Scorer {
         return weight * context.bm25.saturate(frequency)
     }
 
-    /// Per field: no more phrases than the least frequent term's block maximum, and a
-    /// length no shorter than the longest of the terms' block minimums.
+    /// Per field, the phrase occurs no more often than each of its terms in a passage that
+    /// holds them all, so two bounds hold and the smaller is taken: the tightest term's
+    /// impact bound, and the corner of the least maximum frequency with the longest of the
+    /// terms' shortest fields (which combines terms, and can be the tighter one).
     func blockBound(at target: PassageNumber) -> (bound: Double, through: PassageNumber) {
         var frequency = 0.0
         var through = PassageNumber.end
         for matcher in matchers {
+            var termBound = Double.infinity
             var maxFrequency = UInt32.max
             var minLength: UInt32 = 0
             for cursor in matcher.cursors {
                 let block = cursor.block(containing: target)
                 through = min(through, block.lastPassage)
-                maxFrequency = min(maxFrequency, block.maxFrequency)
-                minLength = max(minLength, block.minLength)
+                termBound = min(termBound, context.bm25.maxNormalizedFrequency(block.impacts, field: matcher.field))
+                maxFrequency = min(maxFrequency, block.impacts.maxFrequency)
+                minLength = max(minLength, block.impacts.minNorm)
             }
             if maxFrequency > 0 {
-                frequency += context.bm25.normalizedFrequency(maxFrequency, length: minLength, field: matcher.field)
+                let corner = context.bm25.normalizedFrequency(maxFrequency, length: minLength, field: matcher.field)
+                frequency += min(termBound, corner)
             }
         }
         return (weight * context.bm25.saturate(frequency), max(through, target))

@@ -21,8 +21,7 @@ final class TermScorer: Scorer {
             guard let cursor = context.source.postings(of: clause.term, in: name) else { continue }
             let statistics = cursor.statistics
             cursors.append((field, cursor))
-            bound += context.bm25.normalizedFrequency(
-                statistics.maxFrequency, length: statistics.minLength, field: field)
+            bound += context.bm25.maxNormalizedFrequency(statistics.impacts, field: field)
             cost += statistics.documentFrequency
         }
         guard !cursors.isEmpty else { return nil }
@@ -57,16 +56,19 @@ final class TermScorer: Scorer {
         return weight * context.bm25.saturate(frequency)
     }
 
+    /// The fields' block bounds added over the run all their blocks cover. A field whose
+    /// next posting lies past that run adds nothing: evaluation only moves forward, so a
+    /// cursor standing on `p` has no posting between `target` and `p` (with a title weighing
+    /// double, leaving out the title's bound where the title lacks the word matters).
     func blockBound(at target: PassageNumber) -> (bound: Double, through: PassageNumber) {
-        var frequency = 0.0
         var through = PassageNumber.end
         for entry in cursors {
-            let block = entry.cursor.block(containing: target)
-            through = min(through, block.lastPassage)
-            if block.maxFrequency > 0 {
-                frequency += context.bm25.normalizedFrequency(
-                    block.maxFrequency, length: block.minLength, field: entry.field)
-            }
+            through = min(through, entry.cursor.block(containing: target).lastPassage)
+        }
+        var frequency = 0.0
+        for entry in cursors where entry.cursor.passage <= through {
+            frequency += context.bm25.maxNormalizedFrequency(
+                entry.cursor.block(containing: target).impacts, field: entry.field)
         }
         return (weight * context.bm25.saturate(frequency), max(through, target))
     }

@@ -48,6 +48,18 @@ public struct BM25F: Sendable {
         weights[field] * Double(frequency) / (base + slopes[field] * Double(length))
     }
 
+    /// The highest w_f · tf / B_f over a block's (or list's) impacts: since the formula
+    /// rises with tf and falls with the length, no posting the impacts dominate scores more
+    /// in this field. 0 for no impacts.
+    @inline(__always)
+    func maxNormalizedFrequency(_ impacts: Impacts, field: Int) -> Double {
+        var best = 0.0
+        for impact in impacts {
+            best = max(best, normalizedFrequency(impact.frequency, length: impact.norm, field: field))
+        }
+        return best
+    }
+
     /// The saturation tf' / (k1 + tf'), increasing in tf', below 1.
     @inline(__always)
     func saturate(_ frequency: Double) -> Double {

@@ -32,7 +32,7 @@ public final class InMemorySegment: PostingSource, Sendable {
     }
 
     /// One term's postings in one field, flat (no allocation per posting), with its
-    /// blocks' bounds.
+    /// blocks' impacts computed and capped exactly as the on-disk writer does.
     final class PostingList: Sendable {
         let passages: [PassageNumber]
         let frequencies: [UInt32]
@@ -54,16 +54,18 @@ public final class InMemorySegment: PostingSource, Sendable {
             positionStarts = starts
             positions = postings.flatMap(\.positions)
             self.blockSize = blockSize
+            var whole = ImpactFrontier()
             blocks = stride(from: 0, to: postings.count, by: blockSize).map { start in
                 let range = start..<min(start + blockSize, postings.count)
-                return PostingBlock(
-                    lastPassage: postings[range.upperBound - 1].passage,
-                    maxFrequency: range.map { UInt32(postings[$0].positions.count) }.max() ?? 0,
-                    minLength: range.map { lengths[Int(postings[$0].passage.rawValue)] }.min() ?? .max)
+                var frontier = ImpactFrontier()
+                for posting in postings[range] {
+                    frontier.add(Impact(
+                        frequency: UInt32(posting.positions.count), norm: lengths[Int(posting.passage.rawValue)]))
+                }
+                whole.add(frontier)
+                return PostingBlock(lastPassage: postings[range.upperBound - 1].passage, impacts: frontier.impacts)
             }
-            statistics = TermStatistics(
-                documentFrequency: postings.count, maxFrequency: blocks.map(\.maxFrequency).max() ?? 0,
-                minLength: blocks.map(\.minLength).min() ?? .max)
+            statistics = TermStatistics(documentFrequency: postings.count, impacts: whole.impacts)
         }
     }
 

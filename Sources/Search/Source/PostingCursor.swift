@@ -23,8 +23,8 @@ public protocol PostingCursor: AnyObject {
     /// field, ascending (the buffer is reused across calls to avoid allocating).
     func positions(into buffer: inout [UInt32])
 
-    /// The list-wide bounds MaxScore needs (document frequency, highest frequency, shortest
-    /// field length); may read every block's metadata on first use.
+    /// The list-wide bounds MaxScore needs (document frequency and the list's impacts),
+    /// known without reading postings.
     var statistics: TermStatistics { get }
 
     /// The block holding the first posting at or after `target`, without moving the cursor

@@ -16,7 +16,7 @@ public protocol PostingSource: AnyObject {
     func statistics(of field: IndexField) -> FieldStatistics
 
     /// The field's length in tokens (its norm) for a passage; may be quantised, as long as
-    /// posting blocks' `minLength` uses the same values.
+    /// posting blocks' impacts use the same values.
     func length(of passage: PassageNumber, in field: IndexField) -> UInt32
 
     /// Passages whose field contains the term (deleted ones included), 0 when absent: the

@@ -28,16 +28,9 @@ final class SegmentPostingCursor: PostingCursor {
 
     var frequency: UInt32 { cursor.pointee.frequency }
 
-    private(set) lazy var statistics: TermStatistics = {
-        var maxFrequency: UInt32 = 0
-        var minLength = UInt32.max
-        for block in cursor.pointee.blockSummaries() {
-            maxFrequency = max(maxFrequency, block.maxFrequency)
-            minLength = min(minLength, block.minNorm)
-        }
-        return TermStatistics(
-            documentFrequency: cursor.pointee.documentFrequency, maxFrequency: maxFrequency, minLength: minLength)
-    }()
+    var statistics: TermStatistics {
+        TermStatistics(documentFrequency: cursor.pointee.documentFrequency, impacts: cursor.pointee.impacts)
+    }
 
     func positions(into buffer: inout [UInt32]) {
         cursor.pointee.positions(into: &buffer)
@@ -45,9 +38,6 @@ final class SegmentPostingCursor: PostingCursor {
 
     func block(containing target: PassageNumber) -> PostingBlock {
         guard cursor.pointee.shallowAdvance(to: target) != .end else { return .exhausted }
-        let metadata = cursor.pointee
-        return PostingBlock(
-            lastPassage: metadata.blockLastPassage, maxFrequency: metadata.blockMaxFrequency,
-            minLength: metadata.blockMinNorm)
+        return PostingBlock(lastPassage: cursor.pointee.blockLastPassage, impacts: cursor.pointee.blockImpacts)
     }
 }

@@ -1,16 +1,16 @@
-/// What a posting list promises as a whole: how many passages it holds, and bounds on
-/// their frequencies and field lengths.
+import Index
+
+/// What a posting list promises as a whole: how many passages it holds, and the
+/// competitive (frequency, field length) pairs that bound their scores.
 public struct TermStatistics: Sendable, Equatable {
     /// Passages whose field contains the term.
     public var documentFrequency: Int
-    /// The highest frequency and the shortest field length over the whole list: the
-    /// bound MaxScore needs before any block is read.
-    public var maxFrequency: UInt32
-    public var minLength: UInt32
+    /// Every posting is dominated by one of these pairs: the bound MaxScore needs before
+    /// any block is read.
+    public var impacts: Impacts
 
-    public init(documentFrequency: Int, maxFrequency: UInt32, minLength: UInt32) {
+    public init(documentFrequency: Int, impacts: Impacts) {
         self.documentFrequency = documentFrequency
-        self.maxFrequency = maxFrequency
-        self.minLength = minLength
+        self.impacts = impacts
     }
 }

@@ -32,6 +32,14 @@ final class MaxScoreEvaluator {
     /// The collector's threshold, copied after every offer (reading it through the
     /// `inout` collector on every candidate would copy the collector).
     private var threshold = -Double.infinity
+    /// Candidates that passed the block bounds and the filters and were scored (in part).
+    private(set) var passagesScored = 0
+    /// The block window: every passage in `...windowThrough` (from where it was computed)
+    /// scores at most `windowBound`, and optional clauses `0...i` together at most
+    /// `windowSums[i]` (block-max bounds, tighter than `optionalSums` inside the window).
+    private var windowThrough: PassageNumber?
+    private var windowBound = Double.infinity
+    private let windowSums: UnsafeMutableBufferPointer<Double>
 
     init(parts: BooleanParts, source: any PostingSource, segment: Int) {
         self.parts = parts
@@ -49,11 +57,14 @@ final class MaxScoreEvaluator {
         scores.initialize(repeating: 0)
         scoredAt = .allocate(capacity: parts.clauses.count)
         scoredAt.initialize(repeating: .end)
+        windowSums = .allocate(capacity: max(optional.count, 1))
+        windowSums.initialize(repeating: .infinity)
     }
 
     deinit {
         scores.deallocate()
         scoredAt.deallocate()
+        windowSums.deallocate()
     }
 
     func collect(into collector: inout TopKCollector) {
@@ -73,21 +84,42 @@ final class MaxScoreEvaluator {
         count == 0 ? 0 : optionalSums[count - 1]
     }
 
-    /// The clauses' block bound over a run of passages, reused while candidates stay in
-    /// the run (the threshold only rises, so a run once refused stays refused).
-    private struct Window {
-        var bound = Double.infinity
-        var through: PassageNumber?
-
-        /// Whether `candidate` may beat the collector's threshold according to block bounds;
-        /// when not, `through` is the last passage that may be skipped.
-        mutating func admits(_ candidate: PassageNumber, parts: BooleanParts, threshold: Double) -> Bool {
-            guard threshold > -.infinity else { return true }
-            if through.map({ candidate > $0 }) ?? true {
-                (bound, through) = parts.blockBound(at: candidate)
+    /// Whether `candidate` may beat the collector's threshold according to block bounds;
+    /// when not, `windowThrough` is the last passage that may be skipped. The clauses'
+    /// block bounds are computed once per run of passages and reused while candidates stay
+    /// in it (they only move forward, and the threshold only rises, so a run once refused
+    /// stays refused).
+    private func windowAdmits(_ candidate: PassageNumber) -> Bool {
+        guard threshold > -.infinity else { return true }
+        if windowThrough.map({ candidate > $0 }) ?? true {
+            var through = PassageNumber.end
+            var bound = 0.0
+            for scorer in parts.must {
+                let block = scorer.blockBound(at: candidate)
+                bound += block.bound
+                through = min(through, block.through)
             }
-            return TopKCollector.admits(bound: bound, threshold: threshold)
+            for (index, scorer) in optional.enumerated() {
+                let block = scorer.blockBound(at: candidate)
+                bound += block.bound
+                windowSums[index] = (index == 0 ? 0 : windowSums[index - 1]) + block.bound
+                through = min(through, block.through)
+            }
+            windowBound = bound
+            windowThrough = through
         }
+        return TopKCollector.admits(bound: windowBound, threshold: threshold)
+    }
+
+    /// The bound of optional clauses `0..<count` at `candidate`: the block-max one when the
+    /// window covers it, else the whole lists'.
+    @inline(__always)
+    private func optionalBound(_ count: Int, at candidate: PassageNumber) -> Double {
+        guard count > 0 else { return 0 }
+        if let through = windowThrough, candidate <= through {
+            return min(optionalSums[count - 1], windowSums[count - 1])
+        }
+        return optionalSums[count - 1]
     }
 
     @inline(__always)
@@ -103,14 +135,14 @@ final class MaxScoreEvaluator {
     private func single(into collector: inout TopKCollector) {
         let scorer = optional[0]
         let clause = optionalClauses[0]
-        var window = Window()
         var candidate = scorer.passage
         while candidate != .end, TopKCollector.admits(bound: scorer.maxScore, threshold: threshold) {
-            if !window.admits(candidate, parts: parts, threshold: threshold) {
-                candidate = scorer.advance(to: (window.through ?? candidate).successor)
+            if !windowAdmits(candidate) {
+                candidate = scorer.advance(to: (windowThrough ?? candidate).successor)
                 continue
             }
             if admitsPassage(candidate) {
+                passagesScored += 1
                 _ = score(clause: clause, of: scorer, at: candidate)
                 offer(candidate, into: &collector)
                 scorer.setMinimumCompetitive(threshold)
@@ -121,26 +153,41 @@ final class MaxScoreEvaluator {
 
     private func disjunctive(into collector: inout TopKCollector) {
         var essential = firstEssential()
-        var window = Window()
         while essential < optional.count {
             var candidate = PassageNumber.end
             for index in essential..<optional.count {
                 candidate = min(candidate, optional[index].passage)
             }
             guard candidate != .end else { return }
-            if !window.admits(candidate, parts: parts, threshold: threshold) {
-                let next = (window.through ?? candidate).successor
+            if !windowAdmits(candidate) {
+                let next = (windowThrough ?? candidate).successor
                 for index in essential..<optional.count {
                     optional[index].advance(to: next)
                 }
                 continue
             }
+            // Block-max MaxScore: inside the window, clauses whose block bounds together
+            // cannot reach the threshold produce no candidates either.
+            let local = windowEssential(from: essential)
+            if local > essential {
+                candidate = .end
+                for index in local..<optional.count {
+                    candidate = min(candidate, optional[index].passage)
+                }
+                if let through = windowThrough, candidate > through {
+                    for index in essential..<optional.count {
+                        optional[index].advance(to: through.successor)
+                    }
+                    continue
+                }
+            }
             if admitsPassage(candidate) {
+                passagesScored += 1
                 var partial = 0.0
-                for index in essential..<optional.count where optional[index].passage == candidate {
+                for index in local..<optional.count where optional[index].passage == candidate {
                     partial += score(clause: optionalClauses[index], of: optional[index], at: candidate)
                 }
-                if completes(candidate, partial: partial, scoring: essential) {
+                if completes(candidate, partial: partial, scoring: local) {
                     offer(candidate, into: &collector)
                     essential = firstEssential()
                 }
@@ -155,16 +202,16 @@ final class MaxScoreEvaluator {
     private func conjunctive(into collector: inout TopKCollector) {
         let requiredBound = parts.must.reduce(0) { $0 + $1.maxScore }
         var candidate = parts.conjunction(from: PassageNumber(rawValue: 0))
-        var window = Window()
         while candidate != .end {
             if !TopKCollector.admits(bound: requiredBound + optionalBound(optional.count), threshold: threshold) {
                 return
             }
-            if !window.admits(candidate, parts: parts, threshold: threshold) {
-                candidate = parts.conjunction(from: (window.through ?? candidate).successor)
+            if !windowAdmits(candidate) {
+                candidate = parts.conjunction(from: (windowThrough ?? candidate).successor)
                 continue
             }
             if admitsPassage(candidate) {
+                passagesScored += 1
                 var partial = 0.0
                 for (index, scorer) in zip(parts.mustIndices, parts.must) {
                     partial += score(clause: index, of: scorer, at: candidate)
@@ -183,7 +230,7 @@ final class MaxScoreEvaluator {
         var partial = partial
         var index = count - 1
         while index >= 0 {
-            guard TopKCollector.admits(bound: partial + optionalBound(index + 1), threshold: threshold) else {
+            guard TopKCollector.admits(bound: partial + optionalBound(index + 1, at: candidate), threshold: threshold) else {
                 return false
             }
             let scorer = optional[index]
@@ -210,6 +257,17 @@ final class MaxScoreEvaluator {
         collector.offer(
             SearchHit(segment: segment, passage: candidate, document: source.document(of: candidate), score: total))
         threshold = collector.threshold
+    }
+
+    /// Like `firstEssential`, inside the current window by its block bounds (never below
+    /// `essential`); `essential` when there is no window.
+    private func windowEssential(from essential: Int) -> Int {
+        guard threshold > -.infinity, windowThrough != nil else { return essential }
+        var index = essential
+        while index < optional.count, !TopKCollector.admits(bound: windowSums[index], threshold: threshold) {
+            index += 1
+        }
+        return index
     }
 
     /// Optional clauses below this index cannot reach the threshold together.

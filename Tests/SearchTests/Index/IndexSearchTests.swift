@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 
 /// An on-disk index (in memory storage) with several segments and deleted documents.
-private func randomIndex(seed: UInt64) throws -> (IndexReader, RandomCorpus) {
+func randomIndex(seed: UInt64) throws -> (IndexReader, RandomCorpus) {
     var corpus = RandomCorpus(seed: seed, vocabularySize: 30)
     let storage = MemoryStorage()
     let writer = try IndexWriter(storage: storage, options: IndexWriter.Options(memoryBudget: 6_000))

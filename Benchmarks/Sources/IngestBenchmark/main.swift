@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Dispatch
 import Foundation
 import Ingest
@@ -8,29 +9,17 @@ import Ingest
 /// Usage: `ingest-benchmark [CORPUS_ROOT] [REPEATS]` (default `/work/corpus`, 3). The folders come
 /// from `CORPUS_ROOT/tiers/small.dirs`, one per line, relative to CORPUS_ROOT.
 let arguments = CommandLine.arguments
-let corpusRoot = arguments.count > 1 ? arguments[1] : "/work/corpus"
+let corpusRoot = arguments.count > 1 ? arguments[1] : CorpusFiles.defaultRoot
 let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3
-let tierFile = corpusRoot + "/tiers/small.dirs"
-guard let tier = try? String(contentsOfFile: tierFile, encoding: .utf8) else {
-    FileHandle.standardError.write(Data("cannot read \(tierFile)\n".utf8))
+let folders = CorpusFiles.folders(root: corpusRoot)
+guard !folders.isEmpty else {
+    FileHandle.standardError.write(Data("cannot read \(corpusRoot)/tiers/small.dirs\n".utf8))
     exit(1)
 }
-let folders = tier.split(separator: "\n").map { corpusRoot + "/" + $0.trimmingCharacters(in: .whitespaces) }
-let files = SourceWalker.walk(folders).files.filter { SourceFormat.claimed(byPath: $0.relativePath) == .html }
-let pages: [(path: String, bytes: [UInt8])] = files.compactMap { file in
-    FileManager.default.contents(atPath: file.absolutePath).map { (file.relativePath, [UInt8]($0)) }
-}
+let pages = CorpusFiles.htmlPages(in: folders)
 let totalBytes = pages.reduce(0) { $0 + $1.bytes.count }
 let megabytes = Double(totalBytes) / 1e6
 print("corpus: \(folders.count) folders, \(pages.count) HTML pages, \(String(format: "%.1f", megabytes)) MB (preloaded)")
-
-/// CPU time of the calling thread: unlike wall time, other processes on a shared machine do
-/// not inflate it.
-@Sendable func threadCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
 
 /// Wall time and summed worker CPU time of one run of `work` spread over `cores` workers
 /// (pages striped), and the units it reported.
@@ -47,7 +36,7 @@ func measure(cores: Int, _ work: @escaping @Sendable (Int) -> Int) -> (seconds: 
     nonisolated(unsafe) let sharedCPU = cpu
     let start = DispatchTime.now().uptimeNanoseconds
     DispatchQueue.concurrentPerform(iterations: cores) { worker in
-        let began = threadCPUSeconds()
+        let began = ThreadClock.seconds()
         var count = 0
         var index = worker
         while index < pages.count {
@@ -55,7 +44,7 @@ func measure(cores: Int, _ work: @escaping @Sendable (Int) -> Int) -> (seconds: 
             index += cores
         }
         sharedCounts[worker] = count
-        sharedCPU[worker] = threadCPUSeconds() - began
+        sharedCPU[worker] = ThreadClock.seconds() - began
     }
     let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     return (wall, cpu.reduce(0, +), counts.reduce(0, +))

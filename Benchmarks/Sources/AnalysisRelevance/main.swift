@@ -1,5 +1,5 @@
 import Analysis
-import Evaluation
+import Search
 import Foundation
 
 /// Cranfield with a plain BM25 (k1 1.2, b 0.75, title + text as one field, OR queries) under

@@ -1,0 +1,46 @@
+/// The byte form of `Impacts`, shared by skip entries and term dictionary entries.
+///
+/// ```
+///  varint (f₀ << 4 | count)                count ≤ 8; nothing follows when 0
+///  varint n₀
+///  per further pair i: varint (fᵢ − fᵢ₋₁ − 1) │ varint (nᵢ − nᵢ₋₁ − 1)
+/// ```
+/// A block whose postings all have frequency ≤ 7 and one pair (the common case) costs
+/// two bytes for a short field, as the former (max frequency, min norm) pair did.
+extension Impacts {
+    func encode(into writer: inout ByteWriter) {
+        guard let first else {
+            writer.appendVarint(UInt64(0))
+            return
+        }
+        writer.appendVarint(UInt64(first.frequency) << 4 | UInt64(count))
+        writer.appendVarint(first.norm)
+        for i in 1..<count {
+            writer.appendVarint(self[i].frequency - self[i - 1].frequency - 1)
+            writer.appendVarint(self[i].norm - self[i - 1].norm - 1)
+        }
+    }
+
+    /// Decodes pairs from `nextVarint`; `nil` when it runs out or the count is impossible
+    /// (a damaged file). Damaged values decode to wrong but harmless numbers: they can
+    /// only loosen or tighten a bound, never read out of bounds.
+    @inline(__always)
+    init?(decoding nextVarint: () -> UInt64?) {
+        self.init()
+        guard let header = nextVarint() else { return nil }
+        let total = Int(header & 0xF)
+        guard total <= Self.capacity else { return nil }
+        guard total > 0 else { return }
+        guard let norm = nextVarint() else { return nil }
+        var previous = Impact(
+            frequency: UInt32(truncatingIfNeeded: header >> 4), norm: UInt32(truncatingIfNeeded: norm))
+        append(previous)
+        for _ in 1..<total {
+            guard let frequencyDelta = nextVarint(), let normDelta = nextVarint() else { return nil }
+            previous = Impact(
+                frequency: previous.frequency &+ UInt32(truncatingIfNeeded: frequencyDelta) &+ 1,
+                norm: previous.norm &+ UInt32(truncatingIfNeeded: normDelta) &+ 1)
+            append(previous)
+        }
+    }
+}
