@@ -26,7 +26,8 @@ let package = Package(
         .systemLibrary(
             name: "CZstd", pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
-        .target(name: "Analysis"),
+        .target(name: "CUnicodeTables"),
+        .target(name: "Analysis", dependencies: ["CUnicodeTables"]),
         .target(name: "Index", dependencies: ["Analysis", "CZstd"]),
         .target(name: "Ingest", dependencies: ["Index", "CLibXML2"]),
         .target(name: "Search", dependencies: ["Index", "Analysis"]),

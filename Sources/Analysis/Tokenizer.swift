@@ -39,8 +39,8 @@ struct Tokenizer: ~Copyable {
 
     let text: UnsafeBufferPointer<UInt8>
     let table = UnicodeTable.shared
-    let classes: UnsafeMutablePointer<UInt32>
-    private let alphanumerics: UnsafeMutablePointer<UInt8>
+    let classes: UnsafePointer<UInt32>
+    private let alphanumerics: UnsafePointer<UInt8>
     let scratch: UnsafeMutablePointer<UInt8>
     private let segments: UnsafeMutablePointer<Segment>
     var cursor = 0
@@ -56,7 +56,7 @@ struct Tokenizer: ~Copyable {
     /// - Parameter workspace: `workspaceBytes` bytes aligned for `Int`, owned by the caller.
     init(_ text: UnsafeBufferPointer<UInt8>, workspace: UnsafeMutableRawPointer) {
         self.text = text
-        classes = table.bmp
+        classes = table.ascii
         alphanumerics = table.asciiAlphanumerics
         segments = workspace.bindMemory(to: Segment.self, capacity: Self.maxSegments)
         let scratchStart = workspace + Self.maxSegments * MemoryLayout<Segment>.stride

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Citex
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 @main
 struct CitexCommand: ParsableCommand {

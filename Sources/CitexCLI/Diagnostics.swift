@@ -1,10 +1,9 @@
 import ArgumentParser
-import Foundation
 
 /// Progress and diagnostics go to stderr, so stdout carries only results.
 enum Diagnostics {
     static func print(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        Terminal.write(line + "\n", to: 2)
     }
 }
 

@@ -43,5 +43,3 @@ struct ExtractCommand: ParsableCommand {
         if !summary.succeeded { throw ExitCode.failure }
     }
 }
-
-extension ExtractFormat: ExpressibleByArgument {}

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Citex
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `citex index`: builds or updates the index from folders of pages.
 struct IndexCommand: ParsableCommand {
@@ -56,6 +60,15 @@ struct IndexCommand: ParsableCommand {
         Diagnostics.print(Self.summaryLine(summary))
     }
 
+    /// `value` rounded to `places` decimals, like `%.Nf` for the non-negative figures of a summary.
+    static func decimal(_ value: Double, places: Int) -> String {
+        var scale = 1
+        for _ in 0..<places { scale *= 10 }
+        let scaled = Int((max(0, value) * Double(scale)).rounded())
+        let fraction = String(scaled % scale)
+        return "\(scaled / scale)." + String(repeating: "0", count: places - fraction.count) + fraction
+    }
+
     static func summaryLine(_ s: IndexRunSummary) -> String {
         var reasons: [String: Int] = [:]
         for skip in s.skipped { reasons[skip.reason, default: 0] += 1 }
@@ -65,7 +78,7 @@ struct IndexCommand: ParsableCommand {
         let rate = s.seconds > 0 ? megabytes / s.seconds : 0
         return "indexed: \(s.added) added, \(s.updated) updated, \(s.removed) removed, \(s.unchanged) unchanged, "
             + "\(skipped); \(s.passages) passages written; "
-            + String(format: "%.2f s (%.1f MB read, %.1f MB/s)", s.seconds, megabytes, rate)
+            + "\(decimal(s.seconds, places: 2)) s (\(decimal(megabytes, places: 1)) MB read, \(decimal(rate, places: 1)) MB/s)"
             + "; index: \(s.documents) documents in \(s.segments) segment\(s.segments == 1 ? "" : "s"), generation \(s.generation)"
     }
 }

@@ -1,5 +1,4 @@
 import Citex
-import Foundation
 
 /// A progress bar redrawn in place on stderr, at most ten times a second.
 final class ProgressLine {
@@ -9,11 +8,11 @@ final class ProgressLine {
         let finished = progress.filesDone == progress.filesTotal
         guard finished || progress.elapsed - lastDraw >= 0.1 else { return }
         lastDraw = progress.elapsed
-        FileHandle.standardError.write(Data(("\r" + progress.bar() + "\u{1B}[K").utf8))
+        Terminal.write("\r" + progress.bar() + "\u{1B}[K", to: 2)
     }
 
     /// Erases the bar so the summary starts on a clean line.
     func clear() {
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Terminal.write("\r\u{1B}[K", to: 2)
     }
 }

@@ -34,4 +34,20 @@ struct UnicodeTableTests {
     func classes(scalar: UInt32, expected: UnicodeTable.Class) {
         #expect(UnicodeTable.cls(table.entry(scalar)) == expected)
     }
+
+    /// Folds read from the BMP blocks and from the supplementary list (by bisection).
+    @Test(arguments: [
+        (UInt32(0xC9), "e"), (0xFF21, "a"), (0x0301, ""), (0x1D400, "a"), (0x1D7CE, "0"), (0x10400, "\u{10428}"),
+    ])
+    func folds(scalar: UInt32, expected: String) {
+        let entry = table.entry(scalar)
+        #expect(entry & UnicodeTable.foldFlag != 0)
+        #expect(String(decoding: table.fold(entry), as: UTF8.self) == expected)
+    }
+
+    /// Scalars without a fold carry no fold flag, on both sides of the BMP.
+    @Test(arguments: [UInt32(0x61), 0x4E2D, 0x1F600, 0x10FFFF])
+    func unfolded(scalar: UInt32) {
+        #expect(table.entry(scalar) & UnicodeTable.foldFlag == 0)
+    }
 }

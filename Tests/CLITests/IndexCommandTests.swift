@@ -30,7 +30,12 @@ import TestSupport
         #expect(first.status == 0)
         #expect(first.stdout.isEmpty)
         #expect(first.stderr.contains("indexed: \(files) added, 0 updated, 0 removed, 0 unchanged"))
+        let timing = try Regex(#"; [0-9]+\.[0-9]{2} s \([0-9]+\.[0-9] MB read, [0-9]+\.[0-9] MB/s\); "#)
+        #expect(first.stderr.contains(timing))
         let stats = try Self.stats(root)
+        let text = try CLIRunner.run(["stats", "--index", "index"], in: root).stdout
+        #expect(text.contains("\n  postings   \((stats["bytes"] as? [String: Int])?["postings"] ?? 0)\n"))
+        #expect(text.contains("stemming   on\n"))
         for key in ["documents", "passages", "terms", "segments", "deleted", "bytes"] { #expect(stats[key] != nil, "\(key)") }
         #expect(stats["documents"] as? Int == files)
         #expect((stats["bytes"] as? [String: Int])?["postings"] ?? 0 > 0)

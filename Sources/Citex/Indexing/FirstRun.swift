@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Index
 
 /// Makes the README's first command work on a fresh clone: searching with no index yet,
@@ -10,12 +14,11 @@ public enum FirstRun {
     /// Only the default location is built: an index named with `--index` or `$CITEX_INDEX`
     /// that does not exist is an error the person should see.
     public static func buildDefaultIndexIfMissing(explicitIndex: String?) throws -> IndexRunSummary? {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = Environment.variables(["CITEX_INDEX"])
         guard explicitIndex == nil, environment["CITEX_INDEX"]?.isEmpty ?? true else { return nil }
         let index = IndexLocation.resolve(nil, environment: [:])
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: IndexLocation.defaultRoots[0], isDirectory: &isDirectory),
-              isDirectory.boolValue else { return nil }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: IndexLocation.defaultRoots[0])
+        guard attributes?[.type] as? FileAttributeType == .typeDirectory else { return nil }
         do {
             _ = try IndexReader.open(at: index)
             return nil

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where the index and the sources are when a person does not say.
 public enum IndexLocation {
@@ -6,7 +10,7 @@ public enum IndexLocation {
     public static let defaultRoots = ["Corpus"]
 
     /// `explicit` if given, else `$CITEX_INDEX`, else `Index` in the current folder.
-    public static func resolve(_ explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func resolve(_ explicit: String?, environment: [String: String] = Environment.variables(["CITEX_INDEX"])) -> String {
         if let explicit, !explicit.isEmpty { return explicit }
         if let variable = environment["CITEX_INDEX"], !variable.isEmpty { return variable }
         return "Index"

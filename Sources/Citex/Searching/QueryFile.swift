@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A batch of queries for `citex search --queries`: `qid<TAB>query` per line.
 public enum QueryFile {

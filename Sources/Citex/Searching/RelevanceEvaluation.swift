@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Search
 
 /// `citex eval`: every query of a file run against an index the way relevance is judged, then

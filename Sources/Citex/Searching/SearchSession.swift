@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 import Index
 import Search
 import Snippets

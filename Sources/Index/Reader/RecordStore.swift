@@ -71,9 +71,10 @@ struct RecordStore: @unchecked Sendable {
         guard size != ZSTD_CONTENTSIZE_ERROR, size != ZSTD_CONTENTSIZE_UNKNOWN, size < 1 << 30 else {
             throw IndexError.damaged(file, "bad compressed block at byte \(start)")
         }
-        var bytes = [UInt8](repeating: 0, count: Int(size))
-        let produced = bytes.withUnsafeMutableBytes {
-            ZSTD_decompress($0.baseAddress, $0.count, frame.baseAddress, frame.count)
+        var produced = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(size)) { buffer, initialized in
+            produced = DecompressionContext.decompress(frame, into: UnsafeMutableRawBufferPointer(buffer))
+            initialized = ZSTD_isError(produced) == 0 ? min(produced, buffer.count) : 0
         }
         guard ZSTD_isError(produced) == 0, produced == Int(size) else {
             throw IndexError.damaged(file, "compressed block at byte \(start) does not decompress")

@@ -1,6 +1,6 @@
 internal import CZstd
 
-/// Writes a record store: variable-length records packed into blocks of about 16 KiB,
+/// Writes a record store: variable-length records packed into blocks of about 4 KiB,
 /// each block one zstd frame (with zstd's own content checksum). Used for the passage store
 /// (`.passages`) and the document table (`.documents`).
 ///
@@ -15,9 +15,14 @@ internal import CZstd
 /// ```
 /// Fetching a record binary-searches the index and decompresses one block.
 final class RecordStoreWriter {
-    static let blockTarget = 16 * 1024
+    /// Uncompressed bytes per block. Smaller blocks make fetching one passage cheaper (a
+    /// search's hits usually sit in different blocks) and compress a little worse; see
+    /// README "On-disk format" for the measured trade-off.
+    static let defaultBlockTarget = 4 * 1024
+    /// A block is closed once it holds at least this many bytes (a record never straddles blocks).
+    let blockTarget: Int
     private let file: IndexFileWriter
-    private var block = ByteWriter(capacity: RecordStoreWriter.blockTarget + 4096)
+    private var block: ByteWriter
     private var compressed: [UInt8] = []
     private var index = ByteWriter()
     private var blocks = 0
@@ -25,8 +30,10 @@ final class RecordStoreWriter {
     private(set) var recordCount = 0
     private let context: OpaquePointer
 
-    init(file: IndexFileWriter) {
+    init(file: IndexFileWriter, blockTarget: Int = RecordStoreWriter.defaultBlockTarget) {
         self.file = file
+        self.blockTarget = max(1, blockTarget)
+        block = ByteWriter(capacity: self.blockTarget + 4096)
         context = ZSTD_createCCtx()
         ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, 3)
         ZSTD_CCtx_setParameter(context, ZSTD_c_checksumFlag, 1)
@@ -44,7 +51,7 @@ final class RecordStoreWriter {
         block.append(contentsOf: record.bytes)
         recordsInBlock += 1
         recordCount += 1
-        if block.count >= Self.blockTarget { try flushBlock() }
+        if block.count >= blockTarget { try flushBlock() }
     }
 
     private func flushBlock() throws {

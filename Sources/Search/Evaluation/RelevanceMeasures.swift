@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The measures `citex eval` reports, defined as trec_eval defines them.
 public enum RelevanceMeasures {
