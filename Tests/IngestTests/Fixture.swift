@@ -2,13 +2,18 @@ import Foundation
 import Index
 import Ingest
 
-/// Loads and ingests the pages under `Fixtures/`.
+/// Loads and ingests the pages under `Fixtures/` and the repository's `Corpus/`.
+///
+/// The bundled `Corpus/` pages are fixtures too: tests read them where a person sees them, so
+/// what the README's first command shows and what the tests pin down never drift apart.
 enum Fixture {
     static func bytes(_ name: String) throws -> [UInt8] {
-        guard let url = Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil) else {
-            throw CocoaError(.fileNoSuchFile)
+        if let url = Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil) {
+            return [UInt8](try Data(contentsOf: url))
         }
-        return [UInt8](try Data(contentsOf: url))
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return [UInt8](try Data(contentsOf: repository.appendingPathComponent("Corpus").appendingPathComponent(name)))
     }
 
     static func document(_ name: String, options: IngestOptions = IngestOptions()) throws -> Document {
