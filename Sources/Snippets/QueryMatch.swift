@@ -6,6 +6,9 @@ struct QueryMatch: Equatable {
     var range: Range<Int>
     /// Which query unit matched: terms first, then prefixes, then phrases.
     var unit: Int
+    /// How many query words the match stands for: a phrase of n words counts n, so a window
+    /// showing the phrase beats one showing a single loose word.
+    var words = 1
 }
 
 extension QueryMatch {
@@ -43,7 +46,7 @@ extension QueryMatch {
                 }
                 if complete {
                     let range = tokens[start].range.lowerBound..<tokens[end].range.upperBound
-                    matches.append(QueryMatch(range: range, unit: phraseBase + phraseIndex))
+                    matches.append(QueryMatch(range: range, unit: phraseBase + phraseIndex, words: phrase.count))
                 }
             }
         }

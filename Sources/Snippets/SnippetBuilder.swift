@@ -2,7 +2,8 @@ import Analysis
 
 /// Chooses the fragment of a passage that best shows why it matched, and marks the matches.
 ///
-/// The window covers the most distinct query units (terms, prefixes, whole phrases), then
+/// The window covers the most distinct query units (terms, prefixes, whole phrases; a phrase
+/// counts as many words as it has), then
 /// the most matches, in the fewest characters; it is widened to a sentence start when that
 /// fits and cut at a sentence end or at least between words, never inside a word.
 public struct SnippetBuilder: Sendable {
@@ -42,25 +43,25 @@ public struct SnippetBuilder: Sendable {
     }
 
     /// The matches `first...last` that fit in the length limit and cover the most distinct
-    /// units, then the most matches, then the shortest span; as a byte range.
+    /// query words, then the most matches, then the shortest span; as a byte range.
     private func densestRun(_ layout: TextLayout, _ matches: [QueryMatch]) -> Range<Int>? {
         var best: (units: Int, count: Int, span: Int, range: Range<Int>)?
         for first in matches.indices {
-            var units: Set<Int> = []
+            var units: [Int: Int] = [:]
             var last = first
             while last < matches.count,
                   layout.length(matches[first].range.lowerBound, matches[last].range.upperBound) <= options.maxCharacters {
-                units.insert(matches[last].unit)
+                units[matches[last].unit] = matches[last].words
                 last += 1
             }
             guard last > first else { continue }
             let range = matches[first].range.lowerBound..<matches[last - 1].range.upperBound
             let span = layout.length(range.lowerBound, range.upperBound)
-            if let current = best,
-               (current.units, current.count, -current.span) >= (units.count, last - first, -span) {
+            let covered = units.values.reduce(0, +)
+            if let current = best, (current.units, current.count, -current.span) >= (covered, last - first, -span) {
                 continue
             }
-            best = (units.count, last - first, span, range)
+            best = (covered, last - first, span, range)
         }
         return best?.range
     }

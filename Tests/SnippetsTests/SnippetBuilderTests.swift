@@ -112,3 +112,11 @@ func randomSnippetsAreWellFormed(seed: UInt64) {
     let prefix = builder.snippet(of: "Happiness and happier days.", for: HighlightQuery(prefixes: [Array("happ".utf8)]))
     #expect(highlighted(prefix) == ["Happiness", "happier"])
 }
+
+@Test func aWindowShowingThePhraseBeatsOneShowingALooseWord() {
+    let text = "Short of ratification, signing the Rome Statute creates a good faith obligation to refrain from acts that would defeat the object and the purpose of the Statute. While international legal scholars remain unclear about the legality of nullifying a signature, many have welcomed renewed relations."
+    let analyzer = Analyzer()
+    let snippet = SnippetBuilder(analyzer: analyzer, options: SnippetOptions(maxCharacters: 120))
+        .snippet(of: text, for: HighlightQuery(words: "signature", phrases: ["rome statute"], analyzer: analyzer))
+    #expect(highlighted(snippet) == ["Rome Statute"])
+}
