@@ -10,6 +10,10 @@ public final class SearchSession {
     let reader: IndexReader
     let searcher: Searcher
     private let snippets: SnippetBuilder
+    /// Documents already read, kept for the session: a batch's queries keep hitting the same
+    /// pages, and a document record costs a store-block decompression. Bounded, then cleared.
+    private var documents: [DocumentKey: Document] = [:]
+    private static let documentCacheLimit = 4096
 
     /// Opens the last commit of the index in `settings.index`.
     public init(_ settings: SearchSettings) throws {
@@ -28,7 +32,7 @@ public final class SearchSession {
         let result = try rankedPassages(query)
         let highlight = HighlightQuery(
             terms: result.queryTerms.terms.map { Array($0.utf8) }, phrases: result.queryTerms.phrases.map { $0.map { Array($0.utf8) } })
-        var documents: [DocumentKey: Document] = [:]
+        if documents.count > Self.documentCacheLimit { documents.removeAll(keepingCapacity: true) }
         var hits: [CitedHit] = []
         for (rank, hit) in result.hits.enumerated() {
             let segment = reader.segments[hit.segment]
