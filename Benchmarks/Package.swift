@@ -7,6 +7,7 @@ import PackageDescription
 ///     swift package --package-path Benchmarks benchmark                       # micro benchmarks
 ///     swift run -c release --package-path Benchmarks ingest-benchmark [CORPUS] [ROUNDS]
 ///     swift run -c release --package-path Benchmarks search-benchmark [PASSAGES] [QUERIES] [CLASS]
+///     swift run -c release --package-path Benchmarks index-benchmark PASSAGES.jsonl
 ///     swift run -c release --package-path Benchmarks analysis-benchmark [DIR|FILE ...]
 ///     swift run -c release --package-path Benchmarks analysis-relevance [CRANFIELD-DIR]
 let package = Package(
@@ -47,6 +48,10 @@ let package = Package(
                 "BenchmarkSupport", .product(name: "Index", package: "citex"), .product(name: "Search", package: "citex"),
             ],
             path: "Sources/SearchBenchmark"),
+        .executableTarget(
+            name: "index-benchmark",
+            dependencies: ["BenchmarkSupport", .product(name: "Index", package: "citex")],
+            path: "Sources/IndexBenchmark"),
         .executableTarget(
             name: "analysis-benchmark",
             dependencies: ["BenchmarkSupport", .product(name: "Analysis", package: "citex")],
