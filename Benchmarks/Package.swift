@@ -7,7 +7,7 @@ import PackageDescription
 ///     swift package --package-path Benchmarks benchmark                       # micro benchmarks
 ///     swift run -c release --package-path Benchmarks ingest-benchmark [CORPUS] [ROUNDS]
 ///     swift run -c release --package-path Benchmarks search-benchmark [PASSAGES] [QUERIES] [CLASS]
-///     swift run -c release --package-path Benchmarks index-benchmark PASSAGES.jsonl
+///     swift run -c release --package-path Benchmarks index-benchmark PASSAGES.jsonl [--json]
 ///     swift run -c release --package-path Benchmarks analysis-benchmark [DIR|FILE ...]
 ///     swift run -c release --package-path Benchmarks analysis-relevance [CRANFIELD-DIR]
 let package = Package(

@@ -263,6 +263,14 @@ def main(argv):
         if text and result["index"].get("citex", {}).get("ok"):
             c = result["index"]["citex"]
             c.update(text_mb_s=text / 1e6 / c["wall_s"], size_over_text=c["size_bytes"] / text)
+        if pfile and text and "citex" in args.engines:
+            say("citex index-benchmark (from the passages alone)")
+            alone = citex.index_from_passages(REPO, pfile, os.path.join(work, "index-benchmark.json"), log,
+                                              args.timeout)
+            result["index"]["citex_passages"] = alone and dict(
+                alone, text_mb_s=text / 1e6 / alone["wall_s"], size_over_text=alone["size_bytes"] / text)
+            if not alone:
+                result["notes"].append("citex from passages alone n/a (no Benchmarks release index-benchmark)")
         run_peer_builds(args, work, corpus, pfile, log, result)
         if pfile and text:
             run_searches(args, work, binary, citex_index, pfile, log, result)

@@ -27,6 +27,23 @@ def index(binary, dirs, corpus, index_dir, log, timeout):
     return measure.run([binary, "index", *dirs, "--index", index_dir], cwd=corpus, log=log, timeout=timeout)
 
 
+def index_from_passages(repo, pfile, out, log, timeout):
+    """Indexing alone from the peers' passages file (`Benchmarks` release `index-benchmark --json`):
+    the figures, or None when the executable was not built or failed. Build it with
+    `swift build -c release --package-path Benchmarks --product index-benchmark`."""
+    binary = os.path.join(repo, "Benchmarks", ".build", "release", "index-benchmark")
+    if not os.access(binary, os.X_OK):
+        return None
+    r = measure.run([binary, pfile, "--json"], stdout=out, log=log, timeout=timeout)
+    if not r["ok"]:
+        return None
+    try:
+        with open(out) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
 def stats(binary, index_dir, log):
     """`citex stats --format json` parsed, or None."""
     out = index_dir.rstrip("/") + ".stats.json"

@@ -2,17 +2,24 @@
 // passages. Reads a `citex extract --format json` file into memory first, then times adding
 // every document to an IndexWriter on a fresh temporary folder (one thread, default memory
 // budget) and committing. Run:
-//   swift run -c release --package-path Benchmarks index-benchmark PASSAGES.jsonl
+//   swift run -c release --package-path Benchmarks index-benchmark PASSAGES.jsonl [--json]
+// With --json it prints one JSON object instead, which `Benchmarks/peers` reads.
 import BenchmarkSupport
 import Foundation
 import Index
 
 let arguments = CommandLine.arguments
 guard arguments.count > 1 else {
-    print("usage: index-benchmark PASSAGES.jsonl  (from citex extract --format json)")
+    print("usage: index-benchmark PASSAGES.jsonl [--json]  (from citex extract --format json)")
     exit(2)
 }
-let input = try PassagesFile(contentsOf: arguments[1])
+let input: PassagesFile
+do {
+    input = try PassagesFile(contentsOf: arguments[1])
+} catch {
+    FileHandle.standardError.write(Data("index-benchmark: \(arguments[1]): \(error)\n".utf8))
+    exit(1)
+}
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("index-benchmark-\(UUID().uuidString)").path
 defer { try? FileManager.default.removeItem(atPath: folder) }
 
@@ -34,6 +41,15 @@ if let files = FileManager.default.enumerator(atPath: folder) {
         let size = (try? FileManager.default.attributesOfItem(atPath: folder + "/" + name)[.size] as? Int) ?? nil
         indexBytes += size ?? 0
     }
+}
+if arguments.dropFirst(2).contains("--json") {
+    let figures: [String: Any] = [
+        "documents": input.documents.count, "passages": input.passageCount, "text_bytes": input.textBytes,
+        "fed_bytes": input.fedBytes, "cpu_s": cpu, "wall_s": wall, "size_bytes": indexBytes,
+    ]
+    let json = try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])
+    print(String(decoding: json, as: UTF8.self))
+    exit(0)
 }
 let fedMB = Double(input.fedBytes) / 1e6
 let textMB = Double(input.textBytes) / 1e6
