@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "Search", targets: ["Search"]),
         .library(name: "Snippets", targets: ["Snippets"]),
+        // Seeded randomness shared by the tests and the benchmarks' synthetic data.
+        .library(name: "TestSupport", targets: ["TestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

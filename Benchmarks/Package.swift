@@ -24,6 +24,7 @@ let package = Package(
                 .product(name: "Index", package: "citex"),
                 .product(name: "Ingest", package: "citex"),
                 .product(name: "Search", package: "citex"),
+                .product(name: "TestSupport", package: "citex"),
             ]),
         .executableTarget(
             name: "Micro",

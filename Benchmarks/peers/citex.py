@@ -37,20 +37,18 @@ def index_from_passages(repo, pfile, out, log, timeout):
     binary = os.path.join(repo, "Benchmarks", ".build", "release", "index-benchmark")
     if not os.access(binary, os.X_OK):
         return None
-    r = measure.run([binary, pfile, "--json"], stdout=out, log=log, timeout=timeout)
-    if not r["ok"]:
-        return None
-    try:
-        with open(out) as f:
-            return json.load(f)
-    except (OSError, ValueError):
-        return None
+    return _json_output([binary, pfile, "--json"], out, log, timeout)
 
 
 def stats(binary, index_dir, log):
     """`citex stats --format json` parsed, or None."""
     out = index_dir.rstrip("/") + ".stats.json"
-    r = measure.run([binary, "stats", "--index", index_dir, "--format", "json"], stdout=out, log=log, timeout=120)
+    return _json_output([binary, "stats", "--index", index_dir, "--format", "json"], out, log, 120)
+
+
+def _json_output(command, out, log, timeout):
+    """Runs `command` with stdout to `out` and returns the JSON it printed, or None."""
+    r = measure.run(command, stdout=out, log=log, timeout=timeout)
     if not r["ok"]:
         return None
     try:

@@ -1,5 +1,6 @@
 import Index
 import Search
+import TestSupport
 
 /// A seeded Zipfian corpus of passages (title, section path, text as word lists), the one source
 /// of synthetic data for every benchmark: the in-memory segment of `search-benchmark` and the

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Word ranks drawn with probability ∝ 1 / rank (Zipf, s = 1), the shape of word frequencies
 /// in real text, so posting-list lengths in synthetic corpora look like real ones.
 public struct Zipf: Sendable {
