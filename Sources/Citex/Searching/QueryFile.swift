@@ -10,7 +10,7 @@ public enum QueryFile {
     /// a line without a tab is a query whose id is its line number.
     public static func read(_ path: String) throws -> [(qid: String, query: String)] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw QueryFileError(path: path, reason: "cannot read the file")
+            throw CitexError.file(path, reason: "cannot read the file")
         }
         var queries: [(qid: String, query: String)] = []
         for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -24,11 +24,4 @@ public enum QueryFile {
         }
         return queries
     }
-}
-
-/// A query file that cannot be read.
-public struct QueryFileError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public var description: String { "\(path): \(reason)" }
 }

@@ -48,24 +48,24 @@ public struct RelevanceEvaluation: Sendable {
     }
 
     /// Reads the query file and qrels, opens the index in `settings` and evaluates.
-    /// - Throws: `QueryFileError`, `EvaluationError` or `IndexError` when a file cannot be used.
+    /// - Throws: `CitexError`, `EvaluationError` or `IndexError` when a file cannot be used.
     public init(queriesFile: String, qrelsFile: String, settings: SearchSettings) throws {
         let queries = try QueryFile.read(queriesFile)
         guard let data = FileManager.default.contents(atPath: qrelsFile) else {
-            throw QueryFileError(path: qrelsFile, reason: "cannot read the file")
+            throw CitexError.file(qrelsFile, reason: "cannot read the file")
         }
         let qrels = try Qrels(parsing: String(decoding: data, as: UTF8.self), source: qrelsFile)
         self.init(queries: queries, qrels: qrels, session: try SearchSession(settings))
     }
 
     /// Writes the run as TREC text, `qid Q0 docid rank score citex`, queries in file order.
-    /// - Throws: `QueryFileError` when the file cannot be written.
+    /// - Throws: `CitexError` when the file cannot be written.
     public func writeRun(to path: String) throws {
         let text = queryOrder.flatMap { qid in
             (run.entries[qid] ?? []).map { "\(qid) Q0 \($0.document) \($0.rank) \($0.score) citex\n" }
         }.joined()
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw QueryFileError(path: path, reason: "cannot write the run file")
+            throw CitexError.file(path, reason: "cannot write the run file")
         }
     }
 }
