@@ -15,9 +15,10 @@ public protocol PostingSource: AnyObject {
 
     func statistics(of field: IndexField) -> FieldStatistics
 
-    /// The field's length in tokens (its norm) for a passage; may be quantised, as long as
-    /// posting blocks' impacts use the same values.
-    func length(of passage: PassageNumber, in field: IndexField) -> UInt32
+    /// The field's length in tokens (its norm) for every passage; may be quantised, as long
+    /// as posting blocks' impacts use the same values. A view, not a call per passage: scorers
+    /// read a norm for every candidate, and a protocol call each time cost more than the read.
+    func norms(_ field: IndexField) -> NormsView
 
     /// Passages whose field contains the term (deleted ones included), 0 when absent: the
     /// n of idf, looked up for every query term.
@@ -42,4 +43,11 @@ public protocol PostingSource: AnyObject {
 
     /// The BCP 47 language tag the document declares, if any.
     func language(of document: DocumentNumber) -> String?
+}
+
+extension PostingSource {
+    /// The field's length in tokens for one passage.
+    public func length(of passage: PassageNumber, in field: IndexField) -> UInt32 {
+        norms(field)[Int(passage.rawValue)]
+    }
 }
