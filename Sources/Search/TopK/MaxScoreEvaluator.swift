@@ -29,6 +29,9 @@ final class MaxScoreEvaluator {
     /// on the hot path, where an array property would pay exclusivity and uniqueness checks.
     private let scores: UnsafeMutableBufferPointer<Double>
     private let scoredAt: UnsafeMutableBufferPointer<PassageNumber>
+    /// Where each optional clause stands, mirrored after every move: the candidate loops
+    /// read it for every clause on every candidate, and asking the scorer is a dynamic call.
+    private let standing: UnsafeMutableBufferPointer<PassageNumber>
     /// The collector's threshold, copied after every offer (reading it through the
     /// `inout` collector on every candidate would copy the collector).
     private var threshold = -Double.infinity
@@ -59,12 +62,25 @@ final class MaxScoreEvaluator {
         scoredAt.initialize(repeating: .end)
         windowSums = .allocate(capacity: max(optional.count, 1))
         windowSums.initialize(repeating: .infinity)
+        standing = .allocate(capacity: max(optional.count, 1))
+        standing.initialize(repeating: .end)
+        for (index, scorer) in optional.enumerated() { standing[index] = scorer.passage }
     }
 
     deinit {
         scores.deallocate()
         scoredAt.deallocate()
         windowSums.deallocate()
+        standing.deallocate()
+    }
+
+    /// Moves optional clause `index` to `target` (if it stands before it) and returns where
+    /// it stands.
+    @inline(__always)
+    @discardableResult
+    private func advanceOptional(_ index: Int, to target: PassageNumber) -> PassageNumber {
+        if standing[index] < target { standing[index] = optional[index].advance(to: target) }
+        return standing[index]
     }
 
     func collect(into collector: inout TopKCollector) {
@@ -156,13 +172,13 @@ final class MaxScoreEvaluator {
         while essential < optional.count {
             var candidate = PassageNumber.end
             for index in essential..<optional.count {
-                candidate = min(candidate, optional[index].passage)
+                candidate = min(candidate, standing[index])
             }
             guard candidate != .end else { return }
             if !windowAdmits(candidate) {
                 let next = (windowThrough ?? candidate).successor
                 for index in essential..<optional.count {
-                    optional[index].advance(to: next)
+                    advanceOptional(index, to: next)
                 }
                 continue
             }
@@ -172,11 +188,11 @@ final class MaxScoreEvaluator {
             if local > essential {
                 candidate = .end
                 for index in local..<optional.count {
-                    candidate = min(candidate, optional[index].passage)
+                    candidate = min(candidate, standing[index])
                 }
                 if let through = windowThrough, candidate > through {
                     for index in essential..<optional.count {
-                        optional[index].advance(to: through.successor)
+                        advanceOptional(index, to: through.successor)
                     }
                     continue
                 }
@@ -184,7 +200,7 @@ final class MaxScoreEvaluator {
             if admitsPassage(candidate) {
                 passagesScored += 1
                 var partial = 0.0
-                for index in local..<optional.count where optional[index].passage == candidate {
+                for index in local..<optional.count where standing[index] == candidate {
                     partial += score(clause: optionalClauses[index], of: optional[index], at: candidate)
                 }
                 if completes(candidate, partial: partial, scoring: local) {
@@ -193,8 +209,8 @@ final class MaxScoreEvaluator {
                 }
             }
             let next = candidate.successor
-            for index in essential..<optional.count where optional[index].passage == candidate {
-                optional[index].advance(to: next)
+            for index in essential..<optional.count where standing[index] == candidate {
+                advanceOptional(index, to: next)
             }
         }
     }
@@ -233,9 +249,8 @@ final class MaxScoreEvaluator {
             guard TopKCollector.admits(bound: partial + optionalBound(index + 1, at: candidate), threshold: threshold) else {
                 return false
             }
-            let scorer = optional[index]
-            if scorer.advance(to: candidate) == candidate {
-                partial += score(clause: optionalClauses[index], of: scorer, at: candidate)
+            if advanceOptional(index, to: candidate) == candidate {
+                partial += score(clause: optionalClauses[index], of: optional[index], at: candidate)
             }
             index -= 1
         }
