@@ -5,39 +5,43 @@ import Index
 final class TermScorer: Scorer {
     private let bm25: BM25F
     private let weight: Double
-    /// In the clause's field order, which is the order frequencies are added in. A raw
-    /// buffer this object owns (freed in `deinit`), so the per-candidate loops update each
-    /// field's position in place without array uniqueness checks.
-    private let fields: UnsafeMutableBufferPointer<FieldCursor>
+    /// Per field, in the clause's field order (the order frequencies are added in).
+    private let cursors: [any PostingCursor]
+    /// What the per-candidate loops read for each field, beside `cursors`: plain values
+    /// in a raw buffer this object owns (freed in `deinit`), so reading them copies no
+    /// reference and pays no array uniqueness check.
+    private let fields: UnsafeMutableBufferPointer<FieldState>
     private(set) var passage: PassageNumber
     let maxScore: Double
     let cost: Int
 
     /// `nil` when the term has no postings in this segment.
     init?(_ clause: TermClause, context: ScoringContext) {
-        var fields: [FieldCursor] = []
+        var cursors: [any PostingCursor] = []
+        var fields: [FieldState] = []
+        var bound = 0.0
         var cost = 0
         for field in clause.fields {
             let name = context.fields[field]
             guard let cursor = context.source.postings(of: clause.term, in: name) else { continue }
             let statistics = cursor.statistics
-            fields.append(FieldCursor(
-                field: field, cursor: cursor, norms: context.source.norms(name), passage: cursor.passage,
-                bound: context.bm25.maxNormalizedFrequency(statistics.impacts, field: field)))
+            cursors.append(cursor)
+            fields.append(FieldState(field: field, norms: context.source.norms(name), passage: cursor.passage))
+            bound += context.bm25.maxNormalizedFrequency(statistics.impacts, field: field)
             cost += statistics.documentFrequency
         }
         guard !fields.isEmpty else { return nil }
         bm25 = context.bm25
+        self.cursors = cursors
         self.fields = .allocate(capacity: fields.count)
         _ = self.fields.initialize(from: fields)
         self.cost = cost
         weight = clause.weight
-        maxScore = clause.weight * context.bm25.saturate(fields.reduce(0) { $0 + $1.bound })
+        maxScore = clause.weight * context.bm25.saturate(bound)
         passage = fields.map(\.passage).min() ?? .end
     }
 
     deinit {
-        fields.deinitialize()
         fields.deallocate()
     }
 
@@ -49,7 +53,7 @@ final class TermScorer: Scorer {
         var lowest = PassageNumber.end
         for index in fields.indices {
             if fields[index].passage < target {
-                fields[index].passage = fields[index].cursor.advance(to: target)
+                fields[index].passage = cursors[index].advance(to: target)
             }
             lowest = min(lowest, fields[index].passage)
         }
@@ -61,8 +65,7 @@ final class TermScorer: Scorer {
         var frequency = 0.0
         for index in fields.indices where fields[index].passage == passage {
             frequency += bm25.normalizedFrequency(
-                fields[index].cursor.frequency, length: fields[index].norms[Int(passage.rawValue)],
-                field: fields[index].field)
+                cursors[index].frequency, length: fields[index].norms[Int(passage.rawValue)], field: fields[index].field)
         }
         return weight * bm25.saturate(frequency)
     }
@@ -73,24 +76,24 @@ final class TermScorer: Scorer {
     /// double, leaving out the title's bound where the title lacks the word matters).
     func blockBound(at target: PassageNumber) -> (bound: Double, through: PassageNumber) {
         var through = PassageNumber.end
-        for field in fields {
-            through = min(through, field.cursor.block(containing: target).lastPassage)
+        for index in fields.indices {
+            fields[index].block = cursors[index].block(containing: target)
+            through = min(through, fields[index].block.lastPassage)
         }
         var frequency = 0.0
-        for field in fields where field.passage <= through {
-            frequency += bm25.maxNormalizedFrequency(field.cursor.block(containing: target).impacts, field: field.field)
+        for index in fields.indices where fields[index].passage <= through {
+            frequency += bm25.maxNormalizedFrequency(fields[index].block.impacts, field: fields[index].field)
         }
         return (weight * bm25.saturate(frequency), max(through, target))
     }
 }
 
-/// One field's cursor of a term, with the field's norms resolved once and the cursor's
-/// passage mirrored, so a scorer asks the cursor only when it must move or score.
-private struct FieldCursor {
+/// One field of a term as the scorer tracks it: plain values only.
+private struct FieldState {
     let field: Int
-    let cursor: any PostingCursor
     let norms: NormsView
+    /// Where the field's cursor stands, mirrored so it is asked only to move or score.
     var passage: PassageNumber
-    /// The list-wide bound on w_f · tf / B_f.
-    let bound: Double
+    /// The block `blockBound` last looked at.
+    var block = PostingBlock.exhausted
 }

@@ -16,12 +16,17 @@ import Index
 /// A surviving candidate's score is the sum of its clauses' scores in query order, so it is
 /// bit-identical to exhaustive evaluation; skipping relies only on bounds (with a margin
 /// for rounding), so the result is exactly the exhaustive one.
-final class MaxScoreEvaluator {
+///
+/// Generic over the optional clauses' scorer type so that the common query, a few plain
+/// words, runs with `TermScorer` known statically: its calls are then direct and inlined
+/// instead of dynamic calls that retain and release the scorer for every candidate. Other
+/// queries run with `AnyScorer`.
+final class MaxScoreEvaluator<Clause: Scorer> {
     private let parts: BooleanParts
     private let source: any PostingSource
     private let segment: Int
     /// Optional clauses, weakest bound first, with running sums of their bounds.
-    private let optional: [any Scorer]
+    private let optional: [Clause]
     private let optionalClauses: [Int]
     private let optionalSums: [Double]
     /// Per clause: its score at the passage in `scoredAt` (a stamp, so nothing is reset).
@@ -44,13 +49,19 @@ final class MaxScoreEvaluator {
     private var windowBound = Double.infinity
     private let windowSums: UnsafeMutableBufferPointer<Double>
 
-    init(parts: BooleanParts, source: any PostingSource, segment: Int) {
+    /// `nil` when an optional clause's scorer is not a `Clause`.
+    init?(parts: BooleanParts, source: any PostingSource, segment: Int, as clause: (any Scorer) -> Clause?) {
         self.parts = parts
         self.source = source
         self.segment = segment
         let order = parts.shouldIndices.sorted { parts.clauses[$0].scorer.maxScore < parts.clauses[$1].scorer.maxScore }
         optionalClauses = order
-        optional = order.map { parts.clauses[$0].scorer }
+        var optional: [Clause] = []
+        for index in order {
+            guard let scorer = clause(parts.clauses[index].scorer) else { return nil }
+            optional.append(scorer)
+        }
+        self.optional = optional
         var sum = 0.0
         optionalSums = optional.map { scorer in
             sum += scorer.maxScore
@@ -139,7 +150,7 @@ final class MaxScoreEvaluator {
     }
 
     @inline(__always)
-    private func score(clause: Int, of scorer: any Scorer, at candidate: PassageNumber) -> Double {
+    private func score<S: Scorer>(clause: Int, of scorer: S, at candidate: PassageNumber) -> Double {
         let score = scorer.score()
         scores[clause] = score
         scoredAt[clause] = candidate
