@@ -24,6 +24,10 @@ import Index
 final class MaxScoreEvaluator<Clause: Scorer> {
     private let parts: BooleanParts
     private let source: any PostingSource
+    /// Whether any passage needs the deletion check, and whether any filter or exclusion
+    /// applies: asked once here, not per candidate.
+    private let hasDeletions: Bool
+    private let hasConditions: Bool
     private let segment: Int
     /// Optional clauses, weakest bound first, with running sums of their bounds.
     private let optional: [Clause]
@@ -53,6 +57,8 @@ final class MaxScoreEvaluator<Clause: Scorer> {
     init?(parts: BooleanParts, source: any PostingSource, segment: Int, as clause: (any Scorer) -> Clause?) {
         self.parts = parts
         self.source = source
+        hasDeletions = source.hasDeletions
+        hasConditions = parts.filter != nil || !parts.mustNot.isEmpty
         self.segment = segment
         let order = parts.shouldIndices.sorted { parts.clauses[$0].scorer.maxScore < parts.clauses[$1].scorer.maxScore }
         optionalClauses = order
@@ -269,7 +275,7 @@ final class MaxScoreEvaluator<Clause: Scorer> {
     }
 
     private func admitsPassage(_ passage: PassageNumber) -> Bool {
-        (!source.hasDeletions || !source.isDeleted(passage)) && parts.admits(passage)
+        (!hasDeletions || !source.isDeleted(passage)) && (!hasConditions || parts.admits(passage))
     }
 
     /// Adds the clause scores in query order (bit-identical to exhaustive evaluation) and
