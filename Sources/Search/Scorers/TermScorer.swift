@@ -2,11 +2,14 @@ import Index
 
 /// Scores one term over its fields: the fields' cursors advance together and BM25F adds
 /// their normalised frequencies before saturating.
-final class TermScorer: Scorer {
+///
+/// Generic over the source's cursor type, so the on-disk cursor's calls are direct and
+/// inlined in the per-candidate loops.
+final class TermScorer<Cursor: PostingCursor>: Scorer {
     private let bm25: BM25F
     private let weight: Double
     /// Per field, in the clause's field order (the order frequencies are added in).
-    private let cursors: [any PostingCursor]
+    private let cursors: [Cursor]
     /// What the per-candidate loops read for each field, beside `cursors`: plain values
     /// in a raw buffer this object owns (freed in `deinit`), so reading them copies no
     /// reference and pays no array uniqueness check.
@@ -16,17 +19,17 @@ final class TermScorer: Scorer {
     let cost: Int
 
     /// `nil` when the term has no postings in this segment.
-    init?(_ clause: TermClause, context: ScoringContext) {
-        var cursors: [any PostingCursor] = []
+    init?<Source: PostingSource>(_ clause: TermClause, source: Source, context: ScoringContext) where Source.Cursor == Cursor {
+        var cursors: [Cursor] = []
         var fields: [FieldState] = []
         var bound = 0.0
         var cost = 0
         for field in clause.fields {
             let name = context.fields[field]
-            guard let cursor = context.source.postings(of: clause.term, in: name) else { continue }
+            guard let cursor = source.postings(of: clause.term, in: name) else { continue }
             let statistics = cursor.statistics
             cursors.append(cursor)
-            fields.append(FieldState(field: field, norms: context.source.norms(name), passage: cursor.passage))
+            fields.append(FieldState(field: field, norms: source.norms(name), passage: cursor.passage))
             bound += context.bm25.maxNormalizedFrequency(statistics.impacts, field: field)
             cost += statistics.documentFrequency
         }

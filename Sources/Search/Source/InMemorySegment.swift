@@ -142,7 +142,7 @@ public final class InMemorySegment: PostingSource, @unchecked Sendable {
         lists[field]?[term]?.passages.count ?? 0
     }
 
-    public func postings(of term: String, in field: IndexField) -> (any PostingCursor)? {
+    public func postings(of term: String, in field: IndexField) -> InMemoryPostingCursor? {
         lists[field]?[term].map(InMemoryPostingCursor.init)
     }
 

@@ -7,6 +7,10 @@ import Index
 /// `InMemorySegment` conforms for tests and as the brute-force reference. Passages are
 /// numbered `0..<passageCount` within the segment.
 public protocol PostingSource: AnyObject {
+    /// The source's own cursor type: scorers built for it call the cursor directly (and
+    /// inline it), while code holding `any PostingSource` sees `any PostingCursor`.
+    associatedtype Cursor: PostingCursor
+
     /// Passages in the segment, deleted ones included.
     var passageCount: Int { get }
 
@@ -25,7 +29,7 @@ public protocol PostingSource: AnyObject {
     func documentFrequency(of term: String, in field: IndexField) -> Int
 
     /// A fresh cursor over the term's postings in the field, `nil` when it has none.
-    func postings(of term: String, in field: IndexField) -> (any PostingCursor)?
+    func postings(of term: String, in field: IndexField) -> Cursor?
 
     /// Whether any passage is deleted (lets evaluation skip the per-hit check).
     var hasDeletions: Bool { get }

@@ -14,7 +14,7 @@ extension SegmentReader: PostingSource {
         return term.withUTF8 { (try? termInfo(field, term: UnsafeRawBufferPointer($0)))?.documentFrequency ?? 0 }
     }
 
-    public func postings(of term: String, in field: IndexField) -> (any PostingCursor)? {
+    public func postings(of term: String, in field: IndexField) -> SegmentPostingCursor? {
         guard let cursor = try? postings(field, term: term) else { return nil }
         return SegmentPostingCursor(cursor)
     }
