@@ -20,6 +20,8 @@ final class AnyScorer: Scorer {
 
     func blockBound(at target: PassageNumber) -> (bound: Double, through: PassageNumber) { base.blockBound(at: target) }
 
+    func boundHere() -> Double { base.boundHere() }
+
     var cost: Int { base.cost }
 
     func setMinimumCompetitive(_ score: Double) { base.setMinimumCompetitive(score) }

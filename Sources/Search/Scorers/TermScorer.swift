@@ -84,10 +84,21 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
             through = min(through, fields[index].block.lastPassage)
         }
         var frequency = 0.0
-        for index in fields.indices where fields[index].passage <= through {
-            frequency += bm25.maxNormalizedFrequency(fields[index].block.impacts, field: fields[index].field)
+        for index in fields.indices {
+            fields[index].blockBound = bm25.maxNormalizedFrequency(fields[index].block.impacts, field: fields[index].field)
+            if fields[index].passage <= through { frequency += fields[index].blockBound }
         }
         return (weight * bm25.saturate(frequency), max(through, target))
+    }
+
+    /// Only the fields standing on the passage can add to its score, each at most its
+    /// block's bound.
+    func boundHere() -> Double {
+        var frequency = 0.0
+        for index in fields.indices where fields[index].passage == passage {
+            frequency += fields[index].blockBound
+        }
+        return weight * bm25.saturate(frequency)
     }
 }
 
@@ -97,6 +108,7 @@ private struct FieldState {
     let norms: NormsView
     /// Where the field's cursor stands, mirrored so it is asked only to move or score.
     var passage: PassageNumber
-    /// The block `blockBound` last looked at.
+    /// The block `blockBound` last looked at, and its bound on w_f · tf / B_f.
     var block = PostingBlock.exhausted
+    var blockBound = 0.0
 }

@@ -174,6 +174,10 @@ final class MaxScoreEvaluator<Clause: Scorer> {
                 candidate = scorer.advance(to: (windowThrough ?? candidate).successor)
                 continue
             }
+            if windowThrough != nil, !TopKCollector.admits(bound: scorer.boundHere(), threshold: threshold) {
+                candidate = scorer.advance(to: candidate.successor)
+                continue
+            }
             if admitsPassage(candidate) {
                 passagesScored += 1
                 _ = score(clause: clause, of: scorer, at: candidate)
@@ -214,7 +218,7 @@ final class MaxScoreEvaluator<Clause: Scorer> {
                     continue
                 }
             }
-            if admitsPassage(candidate) {
+            if mayCompete(candidate, essential: local), admitsPassage(candidate) {
                 passagesScored += 1
                 var partial = 0.0
                 for index in local..<optional.count where standing[index] == candidate {
@@ -255,6 +259,18 @@ final class MaxScoreEvaluator<Clause: Scorer> {
             }
             candidate = parts.conjunction(from: candidate.successor)
         }
+    }
+
+    /// Whether `candidate` may beat the threshold by the bounds of the blocks it lies in:
+    /// the essential clauses standing on it at their bound there, the others at their
+    /// block bounds (true when no window has been computed).
+    private func mayCompete(_ candidate: PassageNumber, essential: Int) -> Bool {
+        guard windowThrough != nil else { return true }
+        var bound = optionalBound(essential, at: candidate)
+        for index in essential..<optional.count where standing[index] == candidate {
+            bound += optional[index].boundHere()
+        }
+        return TopKCollector.admits(bound: bound, threshold: threshold)
     }
 
     /// Adds optional clauses `0..<count` strongest first, giving up as soon as the bound of
