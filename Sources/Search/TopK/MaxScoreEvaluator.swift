@@ -218,7 +218,7 @@ final class MaxScoreEvaluator<Clause: Scorer> {
                     continue
                 }
             }
-            if mayCompete(candidate, essential: local), admitsPassage(candidate) {
+            if admitsPassage(candidate) {
                 passagesScored += 1
                 var partial = 0.0
                 for index in local..<optional.count where standing[index] == candidate {
@@ -259,18 +259,6 @@ final class MaxScoreEvaluator<Clause: Scorer> {
             }
             candidate = parts.conjunction(from: candidate.successor)
         }
-    }
-
-    /// Whether `candidate` may beat the threshold by the bounds of the blocks it lies in:
-    /// the essential clauses standing on it at their bound there, the others at their
-    /// block bounds (true when no window has been computed).
-    private func mayCompete(_ candidate: PassageNumber, essential: Int) -> Bool {
-        guard windowThrough != nil else { return true }
-        var bound = optionalBound(essential, at: candidate)
-        for index in essential..<optional.count where standing[index] == candidate {
-            bound += optional[index].boundHere()
-        }
-        return TopKCollector.admits(bound: bound, threshold: threshold)
     }
 
     /// Adds optional clauses `0..<count` strongest first, giving up as soon as the bound of
