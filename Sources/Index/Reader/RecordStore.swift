@@ -11,16 +11,17 @@ struct RecordStore: @unchecked Sendable {
     /// The `extra` array written with the store.
     let extra: UnsafeRawBufferPointer
     let extraCount: Int
-    /// The last block decompressed by `withRecord`: hits of one search often sit in the
-    /// same block (neighbouring passages of one document).
-    private let recent = BlockCache()
+    /// The blocks `withRecord` decompressed last.
+    private let recent: BlockCache
 
     private static let trailerSize = 40
     private static let indexEntrySize = 12
 
-    init(payload: UnsafeRawBufferPointer, file: String) throws {
+    /// - Parameter cachedBlocks: how many decompressed blocks to keep for the next reads.
+    init(payload: UnsafeRawBufferPointer, file: String, cachedBlocks: Int) throws {
         self.payload = payload
         self.file = file
+        recent = BlockCache(capacity: cachedBlocks)
         guard payload.count >= Self.trailerSize else { throw IndexError.damaged(file, "trailer missing") }
         var reader = ByteReader(payload, offset: payload.count - Self.trailerSize, file: file)
         let indexOffset = try reader.fixed(UInt64.self)
@@ -131,15 +132,41 @@ struct RecordStore: @unchecked Sendable {
     }
 }
 
-/// One decompressed block, shared by the threads reading a segment.
+/// The blocks decompressed most recently, shared by the threads reading a segment: the hits
+/// of one search often sit in a few blocks (neighbouring passages of one document), and a
+/// block costs far more to decompress than to look up. First in, first out, at most
+/// `capacity` blocks (about 5 KB each).
 final class BlockCache: Sendable {
-    private let entry = Mutex<(block: Int, bytes: [UInt8])?>(nil)
+    private let capacity: Int
+    private let entries = Mutex(Entries())
+
+    init(capacity: Int) {
+        self.capacity = max(1, capacity)
+    }
+
+    private struct Entries {
+        var blocks: [Int] = []
+        var bytes: [[UInt8]] = []
+        /// The slot the next stored block replaces once full.
+        var next = 0
+    }
 
     func bytes(of block: Int) -> [UInt8]? {
-        entry.withLock { $0?.block == block ? $0?.bytes : nil }
+        entries.withLock { entries in
+            entries.blocks.firstIndex(of: block).map { entries.bytes[$0] }
+        }
     }
 
     func store(_ block: Int, _ bytes: [UInt8]) {
-        entry.withLock { $0 = (block, bytes) }
+        entries.withLock { entries in
+            if entries.blocks.count < capacity {
+                entries.blocks.append(block)
+                entries.bytes.append(bytes)
+            } else {
+                entries.blocks[entries.next] = block
+                entries.bytes[entries.next] = bytes
+                entries.next = (entries.next + 1) % capacity
+            }
+        }
     }
 }

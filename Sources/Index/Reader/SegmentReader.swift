@@ -31,8 +31,12 @@ public final class SegmentReader: @unchecked Sendable {
         dictionary = try TermDictionary(payload: try terms.payload(.terms, verify: verify), file: terms.name)
         postingsPayload = try postings.payload(.postings, verify: verify)
         positionsPayload = try positions.payload(.positions, verify: verify)
-        passageStore = try RecordStore(payload: try passages.payload(.passages, verify: verify), file: passages.name)
-        documentStore = try RecordStore(payload: try documents.payload(.documents, verify: .checksum), file: documents.name)
+        // Every hit reads its document record, from a store a fraction of the passages' size:
+        // keeping up to 1 MB of it decompressed spares most reads a block decompression.
+        passageStore = try RecordStore(
+            payload: try passages.payload(.passages, verify: verify), file: passages.name, cachedBlocks: 32)
+        documentStore = try RecordStore(
+            payload: try documents.payload(.documents, verify: .checksum), file: documents.name, cachedBlocks: 256)
         normViews = try Self.readNorms(norms, passageCount: info.passageCount)
         if let name = info.deletionFile {
             let file = try storage.open(name)

@@ -76,12 +76,18 @@ struct TermDictionary: @unchecked Sendable {
         private var reader: ByteReader
         private var end: Int
         private var first = true
+        /// Whether entries are read without decoding their impacts: a lookup passes over
+        /// a dozen entries to find one, and decoding impacts was most of the cost of each.
+        private let skippingImpacts: Bool
         /// The current key (field byte + term) and entry, valid after `next()` returned true.
         private(set) var key: [UInt8] = []
         private(set) var info = TermInfo(documentFrequency: 0, postingsOffset: 0, positionsOffset: 0)
+        /// Where the current entry's impacts are encoded in the payload.
+        private(set) var impactsOffset = 0
 
-        init(dictionary: TermDictionary, block: Int) {
+        init(dictionary: TermDictionary, block: Int, skippingImpacts: Bool = false) {
             self.dictionary = dictionary
+            self.skippingImpacts = skippingImpacts
             self.block = block
             reader = ByteReader(dictionary.payload, offset: dictionary.indexOffset, file: dictionary.file)
             end = dictionary.indexOffset
@@ -106,8 +112,14 @@ struct TermDictionary: @unchecked Sendable {
             key.removeSubrange(shared...)
             key.append(contentsOf: suffix)
             let frequency = try reader.count()
-            let impacts = Impacts { try? self.reader.varint() }
-            guard let impacts else { throw reader.damaged("impacts") }
+            impactsOffset = reader.offset
+            var impacts = Impacts()
+            if skippingImpacts {
+                guard try Impacts.skip({ try reader.varint() }) else { throw reader.damaged("impacts") }
+            } else {
+                guard let decoded = Impacts(decoding: { try? self.reader.varint() }) else { throw reader.damaged("impacts") }
+                impacts = decoded
+            }
             let postings = try reader.count(below: 1 << 48)
             let positions = try reader.count(below: 1 << 48)
             info = TermInfo(
@@ -122,13 +134,19 @@ struct TermDictionary: @unchecked Sendable {
 
     /// The entry for exactly `key`, if present.
     func lookup(_ key: UnsafeRawBufferPointer) throws -> TermInfo? {
-        var found: TermInfo?
-        try scan(from: key) { candidate, info in
-            let order = compare(candidate, key)
-            if order == 0 { found = info }
-            return order < 0
+        guard blockCount > 0 else { return nil }
+        var iterator = Iterator(dictionary: self, block: try findBlock(key), skippingImpacts: true)
+        while try iterator.next() {
+            let order = iterator.key.withUnsafeBytes { compare($0, key) }
+            if order > 0 { return nil }
+            guard order == 0 else { continue }
+            var found = iterator.info
+            var reader = ByteReader(payload, offset: iterator.impactsOffset, file: file)
+            guard let impacts = Impacts(decoding: { try? reader.varint() }) else { throw reader.damaged("impacts") }
+            found.impacts = impacts
+            return found
         }
-        return found
+        return nil
     }
 
     /// Every key starting with `prefix`, in order, until `body` returns false.
