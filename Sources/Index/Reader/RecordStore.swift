@@ -1,5 +1,4 @@
 internal import CZstd
-import Synchronization
 
 /// Reads a record store in place (layout: `RecordStoreWriter`).
 struct RecordStore: @unchecked Sendable {
@@ -11,8 +10,8 @@ struct RecordStore: @unchecked Sendable {
     /// The `extra` array written with the store.
     let extra: UnsafeRawBufferPointer
     let extraCount: Int
-    /// The blocks `withRecord` decompressed last.
-    private let recent: BlockCache
+    /// The blocks `withRecord` decompressed last (about 5 KB each).
+    private let recent: RecentCache<Int, [UInt8]>
 
     private static let trailerSize = 40
     private static let indexEntrySize = 12
@@ -21,7 +20,7 @@ struct RecordStore: @unchecked Sendable {
     init(payload: UnsafeRawBufferPointer, file: String, cachedBlocks: Int) throws {
         self.payload = payload
         self.file = file
-        recent = BlockCache(capacity: cachedBlocks)
+        recent = RecentCache(capacity: cachedBlocks)
         guard payload.count >= Self.trailerSize else { throw IndexError.damaged(file, "trailer missing") }
         var reader = ByteReader(payload, offset: payload.count - Self.trailerSize, file: file)
         let indexOffset = try reader.fixed(UInt64.self)
@@ -113,7 +112,7 @@ struct RecordStore: @unchecked Sendable {
         }
         guard firstRecord(low) <= number else { throw IndexError.damaged(file, "block index out of order") }
         let bytes: [UInt8]
-        if let cached = recent.bytes(of: low) {
+        if let cached = recent.value(where: { $0 == low }) {
             bytes = cached
         } else {
             bytes = try decompress(low)
@@ -128,45 +127,6 @@ struct RecordStore: @unchecked Sendable {
             let length = try reader.count(below: raw.count + 1)
             var record = ByteReader(try reader.raw(length), file: file)
             return try body(&record)
-        }
-    }
-}
-
-/// The blocks decompressed most recently, shared by the threads reading a segment: the hits
-/// of one search often sit in a few blocks (neighbouring passages of one document), and a
-/// block costs far more to decompress than to look up. First in, first out, at most
-/// `capacity` blocks (about 5 KB each).
-final class BlockCache: Sendable {
-    private let capacity: Int
-    private let entries = Mutex(Entries())
-
-    init(capacity: Int) {
-        self.capacity = max(1, capacity)
-    }
-
-    private struct Entries {
-        var blocks: [Int] = []
-        var bytes: [[UInt8]] = []
-        /// The slot the next stored block replaces once full.
-        var next = 0
-    }
-
-    func bytes(of block: Int) -> [UInt8]? {
-        entries.withLock { entries in
-            entries.blocks.firstIndex(of: block).map { entries.bytes[$0] }
-        }
-    }
-
-    func store(_ block: Int, _ bytes: [UInt8]) {
-        entries.withLock { entries in
-            if entries.blocks.count < capacity {
-                entries.blocks.append(block)
-                entries.bytes.append(bytes)
-            } else {
-                entries.blocks[entries.next] = block
-                entries.bytes[entries.next] = bytes
-                entries.next = (entries.next + 1) % capacity
-            }
         }
     }
 }

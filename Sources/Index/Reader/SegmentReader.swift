@@ -13,6 +13,8 @@ public final class SegmentReader: @unchecked Sendable {
     let documentStore: RecordStore
     private let files: [MappedFile]
     private let facts = Mutex<DocumentFacts?>(nil)
+    /// Dictionary entries looked up last (absent terms included), by key.
+    private let recentTerms = RecentCache<[UInt8], TermInfo?>(capacity: 64)
     private let deletionFileSize: Int
     let postingsPayload: UnsafeRawBufferPointer
     let positionsPayload: UnsafeRawBufferPointer
@@ -120,7 +122,12 @@ public final class SegmentReader: @unchecked Sendable {
 
     /// The dictionary entry of an analysed term (UTF-8 bytes), or `nil` if absent.
     public func termInfo(_ field: IndexField, term: UnsafeRawBufferPointer) throws -> TermInfo? {
-        try withKey(field, term) { try dictionary.lookup($0) }
+        try withKey(field, term) { key in
+            if let recent = recentTerms.value(where: { $0.elementsEqual(key) }) { return recent }
+            let info = try dictionary.lookup(key)
+            recentTerms.store(Array(key), info)
+            return info
+        }
     }
 
     /// A cursor over the postings of an analysed term, or `nil` if the term is absent.
