@@ -4,12 +4,15 @@ import Synchronization
 /// Reads a record store in place (layout: `RecordStoreWriter`).
 struct RecordStore: @unchecked Sendable {
     private let payload: UnsafeRawBufferPointer
-    let file: String
+    /// Verifies each compressed block before it is decompressed and the extra array before
+    /// it is read; the trailer and block index on open.
+    private let checked: CheckedFile
     private let indexOffset: Int
     private let blockCount: Int
     let recordCount: Int
     /// The `extra` array written with the store.
-    let extra: UnsafeRawBufferPointer
+    private let extra: UnsafeRawBufferPointer
+    private let extraOffset: Int
     let extraCount: Int
     /// The last block decompressed by `withRecord`: hits of one search often sit in the
     /// same block (neighbouring passages of one document).
@@ -18,10 +21,12 @@ struct RecordStore: @unchecked Sendable {
     private static let trailerSize = 40
     private static let indexEntrySize = 12
 
-    init(payload: UnsafeRawBufferPointer, file: String) throws {
-        self.payload = payload
-        self.file = file
+    init(_ checked: CheckedFile) throws {
+        self.checked = checked
+        payload = checked.payload
+        let file = checked.name
         guard payload.count >= Self.trailerSize else { throw IndexError.damaged(file, "trailer missing") }
+        try checked.verify(payload.count - Self.trailerSize..<payload.count)
         var reader = ByteReader(payload, offset: payload.count - Self.trailerSize, file: file)
         let indexOffset = try reader.fixed(UInt64.self)
         let blockCount = try reader.fixed(UInt64.self)
@@ -38,7 +43,18 @@ struct RecordStore: @unchecked Sendable {
         self.blockCount = Int(blockCount)
         self.recordCount = Int(recordCount)
         self.extraCount = Int(extraCount)
+        self.extraOffset = Int(extraOffset)
         extra = UnsafeRawBufferPointer(rebasing: payload[Int(extraOffset)..<Int(extraOffset + extraCount * 4)])
+        // The block index is read without bounds checks by every record lookup.
+        try checked.verify(self.indexOffset..<self.extraOffset)
+    }
+
+    var file: String { checked.name }
+
+    /// Verifies the extra values `range` before a caller reads them with `extraValue`; false
+    /// (the damage remembered by the file) if they fail their checksum.
+    func extraIsIntact(_ range: Range<Int>) -> Bool {
+        checked.isIntact(extraOffset + 4 * range.lowerBound..<extraOffset + 4 * range.upperBound)
     }
 
     func extraValue(_ index: Int) -> UInt32 {
@@ -66,6 +82,7 @@ struct RecordStore: @unchecked Sendable {
         guard start >= 0, start <= end, end <= indexOffset else {
             throw IndexError.damaged(file, "block \(block) out of bounds")
         }
+        try checked.verify(start..<end)
         let frame = UnsafeRawBufferPointer(rebasing: payload[start..<end])
         let size = ZSTD_getFrameContentSize(frame.baseAddress, frame.count)
         guard size != ZSTD_CONTENTSIZE_ERROR, size != ZSTD_CONTENTSIZE_UNKNOWN, size < 1 << 30 else {

@@ -8,7 +8,8 @@ import Darwin
 /// prefix enumeration without loading the terms into memory.
 struct TermDictionary: @unchecked Sendable {
     private let payload: UnsafeRawBufferPointer
-    private let file: String
+    /// Verifies each block before it is read; the trailer and block index on open.
+    private let checked: CheckedFile
     private let indexOffset: Int
     private let blockCount: Int
     let termCount: Int
@@ -16,10 +17,12 @@ struct TermDictionary: @unchecked Sendable {
 
     private static let trailerSize = 8 * (3 + IndexField.allCases.count)
 
-    init(payload: UnsafeRawBufferPointer, file: String) throws {
-        self.payload = payload
-        self.file = file
+    init(_ checked: CheckedFile) throws {
+        self.checked = checked
+        payload = checked.payload
+        let file = checked.name
         guard payload.count >= Self.trailerSize else { throw IndexError.damaged(file, "trailer missing") }
+        try checked.verify(payload.count - Self.trailerSize..<payload.count)
         var reader = ByteReader(payload, offset: payload.count - Self.trailerSize, file: file)
         let indexOffset = try reader.fixed(UInt64.self)
         let blockCount = try reader.fixed(UInt64.self)
@@ -32,14 +35,29 @@ struct TermDictionary: @unchecked Sendable {
         else { throw IndexError.damaged(file, "inconsistent block index") }
         self.indexOffset = Int(indexOffset)
         self.blockCount = Int(blockCount)
+        // The block index is read without bounds checks by every lookup's binary search.
+        try checked.verify(self.indexOffset..<payload.count)
     }
+
+    private var file: String { checked.name }
 
     private func blockOffset(_ block: Int) -> Int {
         Int(truncatingIfNeeded: UInt64(littleEndian: payload.loadUnaligned(fromByteOffset: indexOffset + block * 8, as: UInt64.self)))
     }
 
+    /// Where `block` ends: the next block's start, or the block index after the last.
+    private func blockEnd(_ block: Int) -> Int {
+        block + 1 < blockCount ? blockOffset(block + 1) : indexOffset
+    }
+
+    /// Verifies the bytes of `block` (an out-of-order block index reads as damage later).
+    private func verifyBlock(_ block: Int) throws {
+        try checked.verify(blockOffset(block)..<blockEnd(block))
+    }
+
     /// The first key of `block`, pointing into the file.
     private func firstKey(_ block: Int) throws -> UnsafeRawBufferPointer {
+        try verifyBlock(block)
         var reader = ByteReader(payload, offset: blockOffset(block), file: file)
         _ = try reader.varint()
         let length = try reader.count(below: payload.count)
@@ -80,18 +98,19 @@ struct TermDictionary: @unchecked Sendable {
         private(set) var key: [UInt8] = []
         private(set) var info = TermInfo(documentFrequency: 0, postingsOffset: 0, positionsOffset: 0)
 
+        /// An iterator whose first `next()` enters `block`.
         init(dictionary: TermDictionary, block: Int) {
             self.dictionary = dictionary
-            self.block = block
+            self.block = block - 1
             reader = ByteReader(dictionary.payload, offset: dictionary.indexOffset, file: dictionary.file)
             end = dictionary.indexOffset
-            if block < dictionary.blockCount { enter(block) }
         }
 
-        private mutating func enter(_ block: Int) {
+        private mutating func enter(_ block: Int) throws {
+            try dictionary.verifyBlock(block)
             self.block = block
             reader.offset = dictionary.blockOffset(block)
-            end = block + 1 < dictionary.blockCount ? dictionary.blockOffset(block + 1) : dictionary.indexOffset
+            end = dictionary.blockEnd(block)
             first = true
         }
 
@@ -99,7 +118,7 @@ struct TermDictionary: @unchecked Sendable {
         mutating func next() throws -> Bool {
             while reader.offset >= end {
                 guard block + 1 < dictionary.blockCount else { return false }
-                enter(block + 1)
+                try enter(block + 1)
             }
             let shared = try reader.count(below: key.count + 1)
             let suffix = try reader.raw(try reader.count(below: dictionary.payload.count))
