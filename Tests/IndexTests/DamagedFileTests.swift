@@ -109,6 +109,23 @@ import Testing
         #expect(reported > 40)
     }
 
+    /// A chunk table that disagrees with its chunks, in a file whose own checksum is right (a
+    /// writer bug, not a disk's): `check` still finds it, as every search reading the chunk would.
+    @Test func checkHashesEveryChunkAgainstTheTable() throws {
+        let storage = try Self.index()
+        let file = try #require(try Self.files(storage).first { $0.hasSuffix(".postings") })
+        var bytes = try #require(storage.contents(of: file))
+        let n = bytes.count
+        let chunks = (0..<4).reduce(0) { $0 | Int(bytes[n - 20 + $1]) << (8 * $1) }
+        bytes[n - 20 - 4 * chunks] ^= 0x01
+        let whole = XXHash64.hash(Array(bytes[0..<n - 8]))
+        bytes.replaceSubrange(n - 8..<n, with: withUnsafeBytes(of: whole.littleEndian) { Array($0) })
+        storage.overwrite(file, with: bytes)
+        #expect(throws: IndexError.damaged(file, "checksum mismatch in bytes 0..<\(min(4096, n - 20 - 4 * chunks))")) {
+            try IndexReader.check(storage)
+        }
+    }
+
     /// A flip inside one term's postings ends that term's cursor and records the damage, while
     /// a term whose postings lie in other chunks still reads in full.
     @Test func aFlipInOneTermsPostingsSparesTermsInOtherChunks() throws {

@@ -77,14 +77,22 @@ final class CheckedFile: @unchecked Sendable {
     /// - Throws: `IndexError.damaged` naming the file and the chunk's bytes on a mismatch,
     ///   also remembered in `damage`.
     func verify(_ range: Range<Int>) throws {
-        if let error = check(range) { throw error }
+        if let chunk = firstBadChunk(range) { throw mismatch(chunk) }
     }
 
     /// `verify` for read paths that cannot throw: false on a mismatch (remembered in `damage`).
-    func isIntact(_ range: Range<Int>) -> Bool { check(range) == nil }
+    func isIntact(_ range: Range<Int>) -> Bool { firstBadChunk(range) == nil }
 
-    private func check(_ range: Range<Int>) -> IndexError? {
-        guard !range.isEmpty else { return nil }
+    /// Hashes every chunk, verified or not, against the table (for `citex check`, which
+    /// opens with `.checksum` and so proves the table is the one written, not that it is right).
+    func verifyEveryChunk() throws {
+        for chunk in 0..<(covered + (1 << chunkShift) - 1) >> chunkShift where !chunkMatches(chunk) {
+            throw mismatch(chunk)
+        }
+    }
+
+    /// The first chunk of `range` (payload offsets) that fails its checksum, if any.
+    private func firstBadChunk(_ range: Range<Int>) -> Int? {
         let start = max(0, range.lowerBound) + IndexFileKind.headerSize
         let end = min(covered, range.upperBound + IndexFileKind.headerSize)
         guard start < end else { return nil }
@@ -93,19 +101,28 @@ final class CheckedFile: @unchecked Sendable {
             // Relaxed: the bit publishes no data (the bytes are immutable); at worst another
             // thread hashes the chunk once more.
             if verified[chunk >> 6].load(ordering: .relaxed) & mask != 0 { continue }
-            if let error = verifyChunk(chunk) { return error }
+            guard chunkMatches(chunk) else {
+                let error = mismatch(chunk)
+                firstDamage.withLock { if $0 == nil { $0 = error } }
+                return chunk
+            }
             verified[chunk >> 6].bitwiseOr(mask, ordering: .relaxed)
         }
         return nil
     }
 
-    private func verifyChunk(_ chunk: Int) -> IndexError? {
-        let start = chunk << chunkShift, end = min(covered, start + (1 << chunkShift))
-        let actual = UInt32(truncatingIfNeeded: XXHash64.hash(UnsafeRawBufferPointer(rebasing: file.bytes[start..<end])))
-        let stored = UInt32(littleEndian: table.loadUnaligned(fromByteOffset: 4 * chunk, as: UInt32.self))
-        guard actual != stored else { return nil }
-        let error = IndexError.damaged(name, "checksum mismatch in bytes \(start)..<\(end)")
-        firstDamage.withLock { if $0 == nil { $0 = error } }
-        return error
+    private func chunkBytes(_ chunk: Int) -> Range<Int> {
+        let start = chunk << chunkShift
+        return start..<min(covered, start + (1 << chunkShift))
+    }
+
+    private func chunkMatches(_ chunk: Int) -> Bool {
+        let actual = XXHash64.hash(UnsafeRawBufferPointer(rebasing: file.bytes[chunkBytes(chunk)]))
+        return UInt32(truncatingIfNeeded: actual) == UInt32(littleEndian: table.loadUnaligned(fromByteOffset: 4 * chunk, as: UInt32.self))
+    }
+
+    private func mismatch(_ chunk: Int) -> IndexError {
+        let bytes = chunkBytes(chunk)
+        return IndexError.damaged(name, "checksum mismatch in bytes \(bytes.lowerBound)..<\(bytes.upperBound)")
     }
 }
