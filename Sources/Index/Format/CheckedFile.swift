@@ -91,22 +91,33 @@ final class CheckedFile: @unchecked Sendable {
         }
     }
 
-    /// The first chunk of `range` (payload offsets) that fails its checksum, if any.
+    /// The first chunk of `range` (payload offsets) that fails its checksum, if any. Inlined
+    /// for its common case, one chunk already verified: a bit test.
+    @inline(__always)
     private func firstBadChunk(_ range: Range<Int>) -> Int? {
         let start = max(0, range.lowerBound) + IndexFileKind.headerSize
-        let end = min(covered, range.upperBound + IndexFileKind.headerSize)
+        let end = min(covered - IndexFileKind.headerSize, range.upperBound) + IndexFileKind.headerSize
         guard start < end else { return nil }
-        for chunk in start >> chunkShift...(end - 1) >> chunkShift {
-            let mask: UInt64 = 1 << UInt64(chunk & 63)
-            // Relaxed: the bit publishes no data (the bytes are immutable); at worst another
-            // thread hashes the chunk once more.
-            if verified[chunk >> 6].load(ordering: .relaxed) & mask != 0 { continue }
+        let first = start >> chunkShift, last = (end - 1) >> chunkShift
+        if first == last && isVerified(first) { return nil }
+        return firstBadChunk(first...last)
+    }
+
+    @inline(__always)
+    private func isVerified(_ chunk: Int) -> Bool {
+        // Relaxed: the bit publishes no data (the bytes are immutable); at worst another
+        // thread hashes the chunk once more.
+        verified[chunk >> 6].load(ordering: .relaxed) & 1 << UInt64(chunk & 63) != 0
+    }
+
+    private func firstBadChunk(_ chunks: ClosedRange<Int>) -> Int? {
+        for chunk in chunks where !isVerified(chunk) {
             guard chunkMatches(chunk) else {
                 let error = mismatch(chunk)
                 firstDamage.withLock { if $0 == nil { $0 = error } }
                 return chunk
             }
-            verified[chunk >> 6].bitwiseOr(mask, ordering: .relaxed)
+            verified[chunk >> 6].bitwiseOr(1 << UInt64(chunk & 63), ordering: .relaxed)
         }
         return nil
     }

@@ -1,7 +1,9 @@
 /// Block decoding and skip-metadata reading: the cold half of `PostingsCursor`, entered
-/// once per 128 postings. Every read is checked against the file's end and every decoded
-/// block against its skip entry, so a damaged file ends the cursor (`isDamaged`) instead of
-/// crashing or returning passages that do not exist.
+/// once per 128 postings. Every read is checked against the file's end, every block's bytes
+/// (skip list, postings, positions) against their chunk checksums before they are read, and
+/// every decoded block against its skip entry, so a damaged file ends the cursor (`isDamaged`,
+/// and the segment's `damage` on a checksum mismatch) instead of crashing or returning
+/// passages that do not exist.
 extension PostingsCursor {
     init(segment: SegmentReader, info: TermInfo) {
         self.init(

@@ -4,8 +4,8 @@ import Synchronization
 /// Reads a record store in place (layout: `RecordStoreWriter`).
 struct RecordStore: @unchecked Sendable {
     private let payload: UnsafeRawBufferPointer
-    /// Verifies each compressed block before it is decompressed and the extra array before
-    /// it is read; the trailer and block index on open.
+    /// Verifies each block index entry, each compressed block and the extra values before
+    /// they are read; the trailer on open.
     private let checked: CheckedFile
     private let indexOffset: Int
     private let blockCount: Int
@@ -45,8 +45,6 @@ struct RecordStore: @unchecked Sendable {
         self.extraCount = Int(extraCount)
         self.extraOffset = Int(extraOffset)
         extra = UnsafeRawBufferPointer(rebasing: payload[Int(extraOffset)..<Int(extraOffset + extraCount * 4)])
-        // The block index is read without bounds checks by every record lookup.
-        try checked.verify(self.indexOffset..<self.extraOffset)
     }
 
     var file: String { checked.name }
@@ -61,24 +59,28 @@ struct RecordStore: @unchecked Sendable {
         UInt32(littleEndian: extra.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
     }
 
-    private func firstRecord(_ block: Int) -> Int {
-        Int(UInt32(littleEndian: payload.loadUnaligned(fromByteOffset: indexOffset + block * Self.indexEntrySize, as: UInt32.self)))
+    /// The fixed-width value at `offset` of the block index, verified first.
+    private func indexValue<T: FixedWidthInteger>(at offset: Int, as _: T.Type) throws -> T {
+        try checked.verify(offset..<offset + MemoryLayout<T>.size)
+        return T(littleEndian: payload.loadUnaligned(fromByteOffset: offset, as: T.self))
     }
 
-    private func frameOffset(_ block: Int) -> Int {
-        Int(truncatingIfNeeded: UInt64(littleEndian: payload.loadUnaligned(
-            fromByteOffset: indexOffset + block * Self.indexEntrySize + 4, as: UInt64.self)))
+    private func firstRecord(_ block: Int) throws -> Int {
+        Int(try indexValue(at: indexOffset + block * Self.indexEntrySize, as: UInt32.self))
     }
 
-    private func frameEnd(_ block: Int) -> Int {
-        block + 1 < blockCount ? frameOffset(block + 1)
-            : Int(truncatingIfNeeded: UInt64(littleEndian: payload.loadUnaligned(
-                fromByteOffset: indexOffset + blockCount * Self.indexEntrySize, as: UInt64.self)))
+    private func frameOffset(_ block: Int) throws -> Int {
+        Int(truncatingIfNeeded: try indexValue(at: indexOffset + block * Self.indexEntrySize + 4, as: UInt64.self))
+    }
+
+    private func frameEnd(_ block: Int) throws -> Int {
+        block + 1 < blockCount ? try frameOffset(block + 1)
+            : Int(truncatingIfNeeded: try indexValue(at: indexOffset + blockCount * Self.indexEntrySize, as: UInt64.self))
     }
 
     /// Decompresses block `block` (checked against its bounds and zstd's checksum).
     private func decompress(_ block: Int) throws -> [UInt8] {
-        let start = frameOffset(block), end = frameEnd(block)
+        let start = try frameOffset(block), end = try frameEnd(block)
         guard start >= 0, start <= end, end <= indexOffset else {
             throw IndexError.damaged(file, "block \(block) out of bounds")
         }
@@ -103,13 +105,14 @@ struct RecordStore: @unchecked Sendable {
     func forEach(_ body: (Int, inout ByteReader) throws -> Void) throws {
         for block in 0..<blockCount {
             let bytes = try decompress(block)
-            let last = block + 1 < blockCount ? firstRecord(block + 1) : recordCount
-            guard firstRecord(block) <= last, last <= recordCount else {
+            let first = try firstRecord(block)
+            let last = block + 1 < blockCount ? try firstRecord(block + 1) : recordCount
+            guard first <= last, last <= recordCount else {
                 throw IndexError.damaged(file, "block index out of order")
             }
             try bytes.withUnsafeBytes { raw in
                 var reader = ByteReader(raw, file: file)
-                for number in firstRecord(block)..<last {
+                for number in first..<last {
                     var record = ByteReader(try reader.raw(try reader.count(below: raw.count + 1)), file: file)
                     try body(number, &record)
                 }
@@ -125,9 +128,10 @@ struct RecordStore: @unchecked Sendable {
         var low = 0, high = blockCount - 1
         while low < high {
             let middle = (low + high + 1) / 2
-            if firstRecord(middle) <= number { low = middle } else { high = middle - 1 }
+            if try firstRecord(middle) <= number { low = middle } else { high = middle - 1 }
         }
-        guard firstRecord(low) <= number else { throw IndexError.damaged(file, "block index out of order") }
+        let first = try firstRecord(low)
+        guard first <= number else { throw IndexError.damaged(file, "block index out of order") }
         let bytes: [UInt8]
         if let cached = recent.bytes(of: low) {
             bytes = cached
@@ -137,7 +141,7 @@ struct RecordStore: @unchecked Sendable {
         }
         return try bytes.withUnsafeBytes { raw in
             var reader = ByteReader(raw, file: file)
-            for _ in firstRecord(low)..<number {
+            for _ in first..<number {
                 let length = try reader.count(below: raw.count + 1)
                 reader.offset += length
             }

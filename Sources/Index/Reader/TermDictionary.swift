@@ -8,7 +8,7 @@ import Darwin
 /// prefix enumeration without loading the terms into memory.
 struct TermDictionary: @unchecked Sendable {
     private let payload: UnsafeRawBufferPointer
-    /// Verifies each block before it is read; the trailer and block index on open.
+    /// Verifies each block, and each block index entry, before it is read; the trailer on open.
     private let checked: CheckedFile
     private let indexOffset: Int
     private let blockCount: Int
@@ -35,30 +35,26 @@ struct TermDictionary: @unchecked Sendable {
         else { throw IndexError.damaged(file, "inconsistent block index") }
         self.indexOffset = Int(indexOffset)
         self.blockCount = Int(blockCount)
-        // The block index is read without bounds checks by every lookup's binary search.
-        try checked.verify(self.indexOffset..<payload.count)
     }
 
     private var file: String { checked.name }
 
-    private func blockOffset(_ block: Int) -> Int {
-        Int(truncatingIfNeeded: UInt64(littleEndian: payload.loadUnaligned(fromByteOffset: indexOffset + block * 8, as: UInt64.self)))
-    }
-
-    /// Where `block` ends: the next block's start, or the block index after the last.
-    private func blockEnd(_ block: Int) -> Int {
-        block + 1 < blockCount ? blockOffset(block + 1) : indexOffset
-    }
-
-    /// Verifies the bytes of `block` (an out-of-order block index reads as damage later).
-    private func verifyBlock(_ block: Int) throws {
-        try checked.verify(blockOffset(block)..<blockEnd(block))
+    /// The bytes of `block`, verified with their block index entries before they are read
+    /// (an out-of-order block index reads as damage later).
+    private func blockBytes(_ block: Int) throws -> Range<Int> {
+        let entry = indexOffset + block * 8, isLast = block + 1 == blockCount
+        try checked.verify(entry..<entry + (isLast ? 8 : 16))
+        func offset(_ at: Int) -> Int {
+            Int(truncatingIfNeeded: UInt64(littleEndian: payload.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
+        }
+        let start = offset(entry), end = isLast ? indexOffset : offset(entry + 8)
+        try checked.verify(start..<end)
+        return start..<end
     }
 
     /// The first key of `block`, pointing into the file.
     private func firstKey(_ block: Int) throws -> UnsafeRawBufferPointer {
-        try verifyBlock(block)
-        var reader = ByteReader(payload, offset: blockOffset(block), file: file)
+        var reader = ByteReader(payload, offset: try blockBytes(block).lowerBound, file: file)
         _ = try reader.varint()
         let length = try reader.count(below: payload.count)
         return try reader.raw(length)
@@ -107,10 +103,10 @@ struct TermDictionary: @unchecked Sendable {
         }
 
         private mutating func enter(_ block: Int) throws {
-            try dictionary.verifyBlock(block)
+            let bytes = try dictionary.blockBytes(block)
             self.block = block
-            reader.offset = dictionary.blockOffset(block)
-            end = dictionary.blockEnd(block)
+            reader.offset = bytes.lowerBound
+            end = bytes.upperBound
             first = true
         }
 
