@@ -116,7 +116,7 @@ import Testing
         let file = try #require(try Self.files(storage).first { $0.hasSuffix(".postings") })
         var bytes = try #require(storage.contents(of: file))
         let n = bytes.count
-        let chunks = (0..<4).reduce(0) { $0 | Int(bytes[n - 20 + $1]) << (8 * $1) }
+        let chunks = Int(CheckedFileTests.word(bytes, at: n - 20))
         bytes[n - 20 - 4 * chunks] ^= 0x01
         let whole = XXHash64.hash(Array(bytes[0..<n - 8]))
         bytes.replaceSubrange(n - 8..<n, with: withUnsafeBytes(of: whole.littleEndian) { Array($0) })
