@@ -81,7 +81,7 @@ extension IndexWriter {
                 paths[Int(new.rawValue)] = path
             }
         }
-        let merged = try SegmentReader(storage: storage, info: result.info, verify: .structure)
+        let merged = try SegmentReader(storage: storage, info: result.info, verify: .onFirstRead)
         readers[name] = merged
         for (number, path) in paths.enumerated() {
             guard let path else { continue }
