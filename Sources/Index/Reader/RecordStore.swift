@@ -1,4 +1,4 @@
-internal import CZstd
+internal import CLZ4
 
 /// Reads a record store in place (layout: `RecordStoreWriter`).
 struct RecordStore: @unchecked Sendable {
@@ -13,7 +13,7 @@ struct RecordStore: @unchecked Sendable {
     private let extra: UnsafeRawBufferPointer
     private let extraOffset: Int
     let extraCount: Int
-    /// The blocks `withRecord` decompressed last (about 5 KB each).
+    /// The blocks `withRecord` decompressed last (about 9 KB each).
     private let recent: RecentCache<Int, [UInt8]>
 
     private static let trailerSize = 40
@@ -78,24 +78,25 @@ struct RecordStore: @unchecked Sendable {
             : Int(truncatingIfNeeded: try indexValue(at: indexOffset + blockCount * Self.indexEntrySize, as: UInt64.self))
     }
 
-    /// Decompresses block `block` (checked against its bounds and zstd's checksum).
+    /// Decompresses block `block` (its bytes checked against the file's chunk checksums).
     private func decompress(_ block: Int) throws -> [UInt8] {
         let start = try frameOffset(block), end = try frameEnd(block)
         guard start >= 0, start <= end, end <= indexOffset else {
             throw IndexError.damaged(file, "block \(block) out of bounds")
         }
         try checked.verify(start..<end)
-        let frame = UnsafeRawBufferPointer(rebasing: payload[start..<end])
-        let size = ZSTD_getFrameContentSize(frame.baseAddress, frame.count)
-        guard size != ZSTD_CONTENTSIZE_ERROR, size != ZSTD_CONTENTSIZE_UNKNOWN, size < 1 << 30 else {
-            throw IndexError.damaged(file, "bad compressed block at byte \(start)")
+        var reader = ByteReader(UnsafeRawBufferPointer(rebasing: payload[start..<end]), file: file)
+        let size = try reader.count(below: 1 << 30)
+        let frame = try reader.raw(end - start - reader.offset)
+        var produced: Int32 = -1
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            produced = LZ4_decompress_safe(
+                frame.baseAddress?.assumingMemoryBound(to: CChar.self),
+                UnsafeMutableRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self),
+                Int32(frame.count), Int32(size))
+            initialized = max(0, min(Int(produced), size))
         }
-        var produced = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: Int(size)) { buffer, initialized in
-            produced = DecompressionContext.decompress(frame, into: UnsafeMutableRawBufferPointer(buffer))
-            initialized = ZSTD_isError(produced) == 0 ? min(produced, buffer.count) : 0
-        }
-        guard ZSTD_isError(produced) == 0, produced == Int(size) else {
+        guard Int(produced) == size else {
             throw IndexError.damaged(file, "compressed block at byte \(start) does not decompress")
         }
         return bytes
