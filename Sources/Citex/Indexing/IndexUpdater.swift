@@ -33,13 +33,11 @@ public enum IndexUpdater {
 
         let walk = SourceWalker.walk(options.roots)
         summary.skipped = walk.skipped.map { IndexRunSummary.Skip(path: $0.path, reason: $0.reason) }
-        var seen = Set<String>()
         var pending: [SourceFile] = []
         var knownHashes: [String: UInt64] = [:]
         for file in walk.files {
             let path = IndexLocation.absolute(file.absolutePath)
-            seen.insert(path)
-            guard let stamp = writer.stamp(of: path) else {
+            guard let stamp = writer.visit(path) else {
                 pending.append(file)
                 continue
             }
@@ -60,8 +58,9 @@ public enum IndexUpdater {
         var done = IndexProgress(
             filesDone: 0, filesTotal: pending.count, bytesDone: 0, bytesTotal: pending.reduce(0) { $0 + $1.size },
             elapsed: 0)
-        Ingester().ingest(files: pending) { file, result in
+        Ingester().ingest(files: pending, batchBytes: batchBytes(options.memoryBudget)) { parsed in
             guard failure == nil else { return }
+            let file = parsed.file
             defer {
                 done.filesDone += 1
                 done.bytesDone += file.size
@@ -70,11 +69,11 @@ public enum IndexUpdater {
             }
             let path = IndexLocation.absolute(file.absolutePath)
             let replacing = writer.stamp(of: path) != nil
-            switch result {
+            switch parsed.result {
             case .success(let document):
                 let stamp = SourceStamp(
                     absolutePath: path, size: file.size, modified: file.modified,
-                    contentHash: knownHashes[path] ?? contentHash(file.absolutePath))
+                    contentHash: knownHashes[path] ?? parsed.contentHash)
                 do {
                     try writer.add(document, source: stamp)
                 } catch {
@@ -92,9 +91,7 @@ public enum IndexUpdater {
         if let failure { throw failure }
 
         let roots = options.roots.map(IndexLocation.absolute)
-        for path in writer.absolutePaths where !seen.contains(path) && roots.contains(where: { IndexLocation.isInside(path, $0) }) {
-            if writer.remove(absolutePath: path) { summary.removed += 1 }
-        }
+        summary.removed += writer.removeUnseen { path in roots.contains { IndexLocation.isInside(path, $0) } }
         summary.generation = try writer.commit(compact: options.compact)
         writer.close()
         let reader = try IndexReader.open(storage)
@@ -103,6 +100,10 @@ public enum IndexUpdater {
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
+
+    /// Bytes of source parsed per batch: two batches of documents are alive at once beside the
+    /// writer's buffer, so they get a small share of the budget (1 to 16 MiB).
+    static func batchBytes(_ budget: Int) -> Int { min(max(budget / 16, 1 << 20), 16 << 20) }
 
     /// XXH64 of the file's bytes (0 when it cannot be read: it then counts as changed).
     static func contentHash(_ path: String) -> UInt64 {
