@@ -14,7 +14,9 @@ extension Ingester {
 
     /// Reads and parses `files` on all cores, handing each result to `handler` on the calling
     /// thread in input order.
-    public func ingest(files: [SourceFile], handler: (SourceFile, Result<Document, IngestError>) -> Void) {
+    public func ingest<Files: RandomAccessCollection>(
+        files: Files, handler: (SourceFile, Result<Document, IngestError>) -> Void
+    ) where Files.Element == SourceFile, Files.Index == Int {
         ingest(files: files) { parsed in handler(parsed.file, parsed.result) }
     }
 

@@ -33,12 +33,13 @@ public enum IndexUpdater {
 
         let walk = SourceWalker.walk(options.roots)
         summary.skipped = walk.skipped.map { IndexRunSummary.Skip(path: $0.path, reason: $0.reason) }
-        var pending: [SourceFile] = []
+        // Positions in `walk.files`, not copies: a first run over many files stays compact.
+        var pending: [Int] = []
         var knownHashes: [String: UInt64] = [:]
-        for file in walk.files {
+        for (position, file) in walk.files.enumerated() {
             let path = IndexLocation.absolute(file.absolutePath)
             guard let stamp = writer.visit(path) else {
-                pending.append(file)
+                pending.append(position)
                 continue
             }
             if stamp.size == file.size && stamp.modified == file.modified {
@@ -50,15 +51,15 @@ public enum IndexUpdater {
                 summary.unchanged += 1
             } else {
                 knownHashes[path] = hash
-                pending.append(file)
+                pending.append(position)
             }
         }
 
         var failure: (any Error)?
         var done = IndexProgress(
-            filesDone: 0, filesTotal: pending.count, bytesDone: 0, bytesTotal: pending.reduce(0) { $0 + $1.size },
+            filesDone: 0, filesTotal: pending.count, bytesDone: 0, bytesTotal: pending.reduce(0) { $0 + walk.files[$1].size },
             elapsed: 0)
-        Ingester().ingest(files: pending, batchBytes: batchBytes(options.memoryBudget)) { parsed in
+        Ingester().ingest(files: pending.lazy.map { walk.files[$0] }, batchBytes: batchBytes(options.memoryBudget)) { parsed in
             guard failure == nil else { return }
             let file = parsed.file
             defer {

@@ -135,6 +135,7 @@ final class SegmentBuffer {
                 }
             }
         }
-        return try writer.finish(norms: norms, documents: documents)
+        for document in documents { try writer.addDocument(document) }
+        return try writer.finish(norms: norms)
     }
 }

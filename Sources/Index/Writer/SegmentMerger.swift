@@ -15,8 +15,9 @@ enum SegmentMerger {
     ) throws -> Result {
         var passageMaps: [[UInt32]] = []
         var documentMaps: [[DocumentNumber?]] = []
-        var documents: [StoredDocument] = []
+        var documentCount = 0
         var passageCount: UInt32 = 0
+        let writer = try SegmentFilesWriter(storage: storage, name: name)
         for (reader, deletions) in inputs {
             var map = [UInt32](repeating: .max, count: reader.passageCount)
             var documentMap = [DocumentNumber?](repeating: nil, count: reader.documentCount)
@@ -24,18 +25,18 @@ enum SegmentMerger {
                 guard !deletions.documents.contains(number) else { return }
                 var document = try StoredDocument.decode(&record)
                 let range = reader.passageRange(of: DocumentNumber(number))
-                documentMap[number] = DocumentNumber(documents.count)
+                documentMap[number] = DocumentNumber(documentCount)
+                documentCount += 1
                 document.firstPassage = PassageNumber(rawValue: passageCount)
                 for old in range.lowerBound.rawValue..<range.upperBound.rawValue where Int(old) < map.count {
                     map[Int(old)] = passageCount
                     passageCount += 1
                 }
-                documents.append(document)
+                try writer.addDocument(document)
             }
             passageMaps.append(map)
             documentMaps.append(documentMap)
         }
-        let writer = try SegmentFilesWriter(storage: storage, name: name)
         var norms = IndexField.allCases.map { _ in [UInt32]() }
         for (i, (reader, _)) in inputs.enumerated() {
             try reader.passageStore.forEach { number, record in
@@ -49,7 +50,7 @@ enum SegmentMerger {
             }
         }
         try mergeTerms(inputs.map(\.reader), passageMaps: passageMaps, norms: norms, writer: writer)
-        return Result(info: try writer.finish(norms: norms, documents: documents), documentMaps: documentMaps)
+        return Result(info: try writer.finish(norms: norms), documentMaps: documentMaps)
     }
 
     /// Walks all dictionaries in key order; for each key, concatenates the inputs' live
