@@ -52,6 +52,28 @@ import Testing
         #expect(try IndexSnapshot(compacted) == expected)
     }
 
+    /// The records kept per known file count against the budget: the same documents flush
+    /// more often into an index that already knows many files (here, with long paths).
+    @Test func perFileRecordsCountAgainstTheBudget() throws {
+        let budget = 1 << 20
+        let known = MemoryStorage()
+        let longPrefix = String(repeating: "folder/", count: 60)
+        try Self.write(RandomCorpus.documents(count: 1500, passages: 0...0, seed: 24, prefix: longPrefix), to: known)
+        let incoming = RandomCorpus.documents(count: 300, passages: 2...6, seed: 25, prefix: "new")
+        func flushes(into storage: any Storage) throws -> (flushes: Int, recordBytes: Int) {
+            let writer = try IndexWriter(storage: storage, options: .init(memoryBudget: budget, mergePolicy: MergePolicy(factor: 1000)))
+            defer { writer.close() }
+            let recordBytes = writer.recordBytes
+            for (document, stamp) in incoming { try writer.add(document, source: stamp) }
+            return (writer.flushCount, recordBytes)
+        }
+        let empty = try flushes(into: MemoryStorage())
+        let crowded = try flushes(into: known)
+        #expect(crowded.recordBytes > budget / 2)
+        #expect(empty.flushes >= 1)
+        #expect(crowded.flushes >= 2 * empty.flushes)
+    }
+
     @Test func removedAndReplacedDocumentsDisappearAndCompactDropsThem() throws {
         let corpus = RandomCorpus.documents(count: 80, passages: 1...4, seed: 23)
         let storage = MemoryStorage()

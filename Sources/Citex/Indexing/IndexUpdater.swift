@@ -21,6 +21,7 @@ public enum IndexUpdater {
         _ options: IndexRunOptions, progress: ((IndexProgress) -> Void)? = nil
     ) throws -> IndexRunSummary {
         let started = Date()
+        AllocatorTuning.returnFreedMemory()
         var summary = IndexRunSummary()
         for root in options.roots where !FileManager.default.fileExists(atPath: root) {
             throw IndexError(.invalid, file: root, reason: "no such file or folder")

@@ -4,6 +4,10 @@
 /// lockstep) and writes through `SegmentFilesWriter`, so memory stays proportional to one
 /// term's postings, not to the segments.
 enum SegmentMerger {
+    /// Passages, or term positions, read between two `SegmentReader.dropResidentPages` calls:
+    /// a merge's resident size then stays near what it reads in one stretch.
+    static let residentStretch = 1 << 20
+
     /// The merged segment and, per input, each old document number's new number (nil if dropped).
     struct Result {
         var info: SegmentInfo
@@ -40,6 +44,7 @@ enum SegmentMerger {
         var norms = IndexField.allCases.map { _ in [UInt32]() }
         for (i, (reader, _)) in inputs.enumerated() {
             try reader.passageStore.forEach { number, record in
+                if number % (residentStretch / 64) == 0 { reader.dropResidentPages() }
                 guard passageMaps[i][number] != .max else { return }
                 let stored = try StoredPassage.decode(&record, id: reader.passageID(PassageNumber(number)))
                 guard let document = documentMaps[i][Int(stored.document.rawValue)] else {
@@ -61,6 +66,7 @@ enum SegmentMerger {
         var terms = try MergedTermIterator(readers)
         var scratch = PostingsScratch()
         var positions: [UInt32] = []
+        var read = 0
         while try terms.next() {
             let key = terms.key
             guard let first = key.first, let field = IndexField(rawValue: first) else {
@@ -76,6 +82,11 @@ enum SegmentMerger {
                         scratch.freqs.append(cursor.frequency)
                         cursor.positions(into: &positions)
                         scratch.positions.append(contentsOf: positions)
+                        read += positions.count + 1
+                        if read >= residentStretch {
+                            for reader in readers { reader.dropResidentPages() }
+                            read = 0
+                        }
                     }
                     cursor.next()
                 }
