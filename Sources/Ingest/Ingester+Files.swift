@@ -63,6 +63,9 @@ extension Ingester {
     }
 
     private func parse(_ file: SourceFile) -> ParsedFile {
+        guard file.size <= options.maxFileBytes else {
+            return ParsedFile(file: file, contentHash: 0, result: .failure(Self.tooLarge(file.relativePath, options)))
+        }
         guard let contents = Self.contents(of: file.absolutePath, limit: options.maxFileBytes) else {
             return ParsedFile(file: file, contentHash: 0, result: .failure(IngestError(path: file.relativePath, reason: "cannot read file")))
         }

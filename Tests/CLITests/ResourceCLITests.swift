@@ -134,4 +134,22 @@ import TestSupport
         let third = try CLIRunner.run(["index", "pages", "--index", "idx", "--memory", "64K"], in: folder)
         #expect(third.stderr.contains("0 added, 0 updated, 0 removed, 430 unchanged"), "\(third.stderr)")
     }
+
+    /// A page larger than the budget allows (an eighth of it, at least 16 MiB) is skipped
+    /// without being read, with a reason naming the `--memory` that would index it.
+    @Test func aPageTooLargeForTheBudgetIsSkippedWithTheMemoryItNeeds() throws {
+        let folder = try CLIRunner.temporaryDirectory("citex-large-page")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("pages"), withIntermediateDirectories: true)
+        try "<html><body><p>small page</p></body></html>"
+            .write(to: folder.appendingPathComponent("pages/small.html"), atomically: true, encoding: .utf8)
+        let paragraph = "<p>" + String(repeating: "word ", count: 2_000) + "</p>\n"
+        var page = "<html><body>"
+        for _ in 0..<(17 << 20) / paragraph.utf8.count { page += paragraph }
+        try page.write(to: folder.appendingPathComponent("pages/huge.html"), atomically: true, encoding: .utf8)
+        let run = try CLIRunner.run(["index", "pages", "--index", "idx", "--memory", "32M"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("1 added") && run.stderr.contains("1 skipped"), "\(run.stderr)")
+        #expect(run.stderr.contains("too large for --memory 32M") && run.stderr.contains("pages over 16M"), "\(run.stderr)")
+    }
 }

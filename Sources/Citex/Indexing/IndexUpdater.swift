@@ -60,7 +60,8 @@ public enum IndexUpdater {
         var done = IndexProgress(
             filesDone: 0, filesTotal: pending.count, bytesDone: 0, bytesTotal: pending.reduce(0) { $0 + walk.files[$1].size },
             elapsed: 0)
-        Ingester().ingest(files: pending.lazy.map { walk.files[$0] }, batchBytes: batchBytes(options.memoryBudget)) { parsed in
+        let ingester = Ingester(options: IngestOptions(maxFileBytes: pageLimit(options.memoryBudget)))
+        ingester.ingest(files: pending.lazy.map { walk.files[$0] }, batchBytes: batchBytes(options.memoryBudget)) { parsed in
             guard failure == nil else { return }
             let file = parsed.file
             defer {
@@ -86,7 +87,8 @@ public enum IndexUpdater {
                 summary.passages += document.passages.count
                 summary.bytesIngested += file.size
             case .failure(let error):
-                summary.skipped.append(IndexRunSummary.Skip(path: error.path, reason: error.reason))
+                let reason = error.isTooLarge ? tooLarge(budget: options.memoryBudget) : error.reason
+                summary.skipped.append(IndexRunSummary.Skip(path: error.path, reason: reason))
                 if replacing, writer.remove(absolutePath: path) { summary.removed += 1 }
             }
         }
@@ -106,6 +108,20 @@ public enum IndexUpdater {
     /// Bytes of source parsed per batch: two batches of documents are alive at once beside the
     /// writer's buffer, so they get a small share of the budget (1 to 16 MiB).
     static func batchBytes(_ budget: Int) -> Int { min(max(budget / 16, 1 << 20), 16 << 20) }
+
+    /// The largest page a run reads: a page is parsed whole and, with its passages and
+    /// postings, takes about 3.5 times its size, so it gets an eighth of the budget (64 MiB
+    /// with the default 512 MiB), at least 16 MiB (a budget that small would refuse ordinary
+    /// pages) and at most 1 GiB (libxml2 takes an `int` length).
+    static func pageLimit(_ budget: Int) -> Int { min(max(budget / 8, 16 << 20), 1 << 30) }
+
+    /// Why a page over `pageLimit` was skipped, and what would index it; the same for every
+    /// such page of a run, so the summary counts them under one reason.
+    static func tooLarge(budget: Int) -> String {
+        let mebibytes = { (bytes: Int) in "\((bytes + (1 << 20) - 1) >> 20)M" }
+        return "too large for --memory \(mebibytes(budget)) (a page is parsed whole, taking about 3.5x its size, "
+            + "so pages over \(mebibytes(pageLimit(budget))) are skipped; --memory of 8x the page indexes it, up to 1 GiB pages)"
+    }
 
     /// XXH64 of the file's bytes (0 when it cannot be read: it then counts as changed).
     static func contentHash(_ path: String) -> UInt64 {

@@ -168,6 +168,12 @@ public final class IndexWriter {
     /// disappears in the same commit the new one appears in).
     public func add(_ document: Document, source: SourceStamp) throws {
         try checkUsable()
+        // A large document gets the buffer to itself: flushing first keeps the peak near the
+        // budget plus one document, not twice the budget.
+        if !buffer.isEmpty, buffer.estimatedBytes + SegmentBuffer.estimatedBytes(of: document) >= bufferBudget {
+            try flush()
+            if options.commitOnFlush { try commit() }
+        }
         if let old = registry.find(source.absolutePath) {
             if let name = registry.segment(old) {
                 replaced.append((name, registry.document(old), registry.passages(old)))
