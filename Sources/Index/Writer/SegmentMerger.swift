@@ -6,7 +6,7 @@
 enum SegmentMerger {
     /// Passages, or term positions, read between two `SegmentReader.dropResidentPages` calls:
     /// a merge's resident size then stays near what it reads in one stretch.
-    static let residentStretch = 1 << 20
+    static let residentStretch = 1 << 18
 
     /// The merged segment and, per input, each old document number's new number (nil if dropped).
     struct Result {
@@ -54,6 +54,7 @@ enum SegmentMerger {
                 for field in IndexField.allCases { norms[Int(field.rawValue)].append(reader.norms(field)[number]) }
             }
         }
+        for (reader, _) in inputs { reader.dropResidentPages() }
         try mergeTerms(inputs.map(\.reader), passageMaps: passageMaps, norms: norms, writer: writer)
         return Result(info: try writer.finish(norms: norms), documentMaps: documentMaps)
     }
