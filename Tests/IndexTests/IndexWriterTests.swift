@@ -74,6 +74,21 @@ import Testing
         #expect(crowded.flushes >= 2 * empty.flushes)
     }
 
+    /// A document too large for what is left of the budget is flushed on its own, so the
+    /// buffer never holds it on top of a full budget of others.
+    @Test func aLargeDocumentGetsTheBufferToItself() throws {
+        let small = RandomCorpus.documents(count: 5, passages: 1...2, seed: 26)
+        let large = RandomCorpus.documents(count: 1, passages: 400...400, seed: 27, prefix: "large")
+        let storage = MemoryStorage()
+        let writer = try IndexWriter(storage: storage, options: .init(memoryBudget: 200_000, mergePolicy: MergePolicy(factor: 1000)))
+        for (document, stamp) in small { try writer.add(document, source: stamp) }
+        #expect(writer.flushCount == 0)
+        try writer.add(large[0].0, source: large[0].1)
+        try writer.commit()
+        writer.close()
+        #expect(try IndexReader.open(storage).segments.map(\.info.documentCount) == [5, 1])
+    }
+
     @Test func removedAndReplacedDocumentsDisappearAndCompactDropsThem() throws {
         let corpus = RandomCorpus.documents(count: 80, passages: 1...4, seed: 23)
         let storage = MemoryStorage()
