@@ -71,7 +71,9 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let session = try CLIErrors.reporting { () throws -> SearchSession in
             if let built = try FirstRun.buildDefaultIndexIfMissing(explicitIndex: index) {
-                Diagnostics.print("citex: no index yet, so Corpus/ was indexed into Index/ first (\(built.passages) passages)")
+                Diagnostics.print(built.resumed
+                    ? "citex: the first build of Index/ had not finished; it is now complete (\(built.summary.passages) passages)"
+                    : "citex: no index yet, so Corpus/ was indexed into Index/ first (\(built.summary.passages) passages)")
             }
             return try SearchSession(settings)
         }

@@ -41,9 +41,7 @@ public struct Searcher {
             switch options.strategy {
             case .pruned:
                 guard let parts = context.rootParts(for: plan) else { continue }
-                let evaluator = MaxScoreEvaluator(parts: parts, source: segment, segment: index)
-                evaluator.collect(into: &collector)
-                scored += evaluator.passagesScored
+                scored += Self.collect(parts, source: segment, segment: index, into: &collector)
             case .exhaustive:
                 ExhaustiveEvaluator.collect(plan, context: context, segment: index, into: &collector)
                 scored = collector.offered
@@ -52,5 +50,20 @@ public struct Searcher {
         return SearchResult(
             hits: collector.hits, matchesScored: collector.offered, passagesScored: scored, notes: notes,
             queryTerms: QueryTerms(plan))
+    }
+
+    /// Runs MaxScore over one segment's root clauses, with the evaluator specialised for
+    /// plain terms of an on-disk segment when every optional clause is one; returns the
+    /// passages scored.
+    private static func collect(
+        _ parts: BooleanParts, source: any PostingSource, segment: Int, into collector: inout TopKCollector
+    ) -> Int {
+        if let evaluator = MaxScoreEvaluator(parts: parts, source: source, segment: segment, as: { $0 as? TermScorer<SegmentPostingCursor> }) {
+            evaluator.collect(into: &collector)
+            return evaluator.passagesScored
+        }
+        let evaluator = MaxScoreEvaluator(parts: parts, source: source, segment: segment, as: { AnyScorer($0) })
+        evaluator?.collect(into: &collector)
+        return evaluator?.passagesScored ?? 0
     }
 }

@@ -68,4 +68,40 @@ import TestSupport
         let leftovers = try CLIRunner.run(["check", "--index", "idx"], in: folder)
         #expect(leftovers.status == 0 && !leftovers.stderr.contains("interrupted writer"), "\(leftovers.stderr)")
     }
+
+    /// The README's first command in a fresh clone, killed while it builds `Index/` from
+    /// `Corpus/`: the next search completes the build and answers from every page.
+    @Test func aKilledFirstRunIsCompletedByTheNextSearch() throws {
+        let folder = try CLIRunner.temporaryDirectory("citex-first-run-kill")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("Corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try ConcurrencyCLITests.writePages(corpus, 0..<120)
+        let index = folder.appendingPathComponent("Index")
+        let marker = index.appendingPathComponent("first-run.incomplete")
+
+        let first = Process()
+        first.executableURL = CLIRunner.binary
+        first.arguments = ["search", "shared"]
+        first.currentDirectoryURL = folder
+        first.standardOutput = FileHandle.nullDevice
+        first.standardError = FileHandle.nullDevice
+        try first.run()
+        while first.isRunning, !FileManager.default.fileExists(atPath: marker.path) { usleep(100) }
+        usleep(20_000)
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        #expect(first.terminationReason == .uncaughtSignal, "the first run ended before the kill")
+        #expect(FileManager.default.fileExists(atPath: marker.path))
+
+        let next = try CLIRunner.run(["search", "shared", "-k", "10000", "--per-doc", "0", "--format", "jsonl"], in: folder)
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(next.stderr.contains("Index/"), "\(next.stderr)")
+        #expect(next.stdout.split(separator: "\n").count == 120 * 4)
+        #expect(!FileManager.default.fileExists(atPath: marker.path))
+        let check = try CLIRunner.run(["check", "--index", "Index"], in: folder)
+        #expect(check.status == 0, "\(check.stderr)")
+        let quiet = try CLIRunner.run(["search", "shared"], in: folder)
+        #expect(quiet.stderr.isEmpty)
+    }
 }

@@ -83,6 +83,30 @@ import TestSupport
     #expect(second.stderr.isEmpty)
 }
 
+/// A first build that was interrupted after a commit (a large `Corpus/` commits at every
+/// flush) left the marker: the next search completes the build instead of answering from
+/// part of the pages.
+@Test func anUnfinishedFirstRunIsCompletedBeforeSearching() throws {
+    let folder = try CLIRunner.temporaryDirectory("citex-first-run-resume")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let corpus = folder.appendingPathComponent("Corpus")
+    try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+    try "<html><head><title>Kampala</title></head><body><p>The Review Conference met in Kampala.</p></body></html>"
+        .write(to: corpus.appendingPathComponent("k.html"), atomically: true, encoding: .utf8)
+    #expect(try CLIRunner.run(["index", "--quiet"], in: folder).status == 0)
+    try "<html><head><title>Rome</title></head><body><p>The Rome Statute was adopted in Kampala's absence.</p></body></html>"
+        .write(to: corpus.appendingPathComponent("r.html"), atomically: true, encoding: .utf8)
+    let marker = folder.appendingPathComponent("Index/first-run.incomplete")
+    #expect(FileManager.default.createFile(atPath: marker.path, contents: Data()))
+    let resumed = try CLIRunner.run(["search", "kampala", "--format", "trec"], in: folder)
+    #expect(resumed.status == 0)
+    #expect(resumed.stderr.contains("first build of Index/ had not finished; it is now complete"))
+    #expect(resumed.stdout.contains("r.html") && resumed.stdout.contains("k.html"))
+    #expect(!FileManager.default.fileExists(atPath: marker.path))
+    let next = try CLIRunner.run(["search", "kampala"], in: folder)
+    #expect(next.stderr.isEmpty)
+}
+
 @Test func aQueryOfOnlyStopwordsStillFindsItsPhrase() throws {
     let (folder, ids) = try indexedFixture()
     defer { try? FileManager.default.removeItem(at: folder) }

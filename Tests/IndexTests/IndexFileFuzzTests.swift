@@ -3,11 +3,13 @@ import TestSupport
 import Testing
 
 /// Structure-aware mutations of every index file: `IndexReader.check` reports each changed
-/// file as damaged (naming it), and opening and reading everything without the checksum pass
-/// ends in a result or an error, never a crash.
+/// file as damaged (naming it), and opening and reading everything as a search does (chunks
+/// verified on first read) ends in an error, in recorded damage, or in exactly the pristine
+/// data — never a crash, never changed data.
 @Suite struct IndexFileFuzzTests {
     @Test func mutatedIndexFilesAreDetectedAndNeverCrashAReader() throws {
         let storage = try DamagedFileTests.index()
+        let pristine = try IndexSnapshot(try IndexReader.open(storage))
         var findings = 0
         for (number, file) in try DamagedFileTests.files(storage).enumerated() {
             let original = try #require(storage.contents(of: file))
@@ -17,7 +19,11 @@ import Testing
             findings += campaign.run(seed: UInt64(number) + 1) { bytes in
                 storage.overwrite(file, with: bytes)
                 defer { storage.overwrite(file, with: original) }
-                _ = try? IndexSnapshot(try IndexReader.open(storage, verify: .structure))
+                if let reader = try? IndexReader.open(storage, verify: .onFirstRead),
+                   let snapshot = try? IndexSnapshot(reader), reader.damage == nil, snapshot != pristine {
+                    Issue.record("a reader served changed data from a mutation of \(file)")
+                    return true
+                }
                 guard bytes != original else { return false }
                 do {
                     _ = try IndexReader.check(storage)

@@ -18,7 +18,7 @@ import Testing
         try writer.finish(extra: extra)
         try output.finish()
         let file = try storage.open("s")
-        let store = try RecordStore(payload: try file.payload(.passages, verify: .checksum), file: "s")
+        let store = try RecordStore(try CheckedFile(file, kind: .passages, verify: .checksum), cachedBlocks: 4)
         #expect(store.recordCount == records.count)
         #expect((0..<store.extraCount).map(store.extraValue) == extra)
         for (number, record) in records.enumerated().reversed() {

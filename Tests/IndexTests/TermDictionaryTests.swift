@@ -16,7 +16,7 @@ import Testing
         try writer.finish()
         try file.finish()
         let mapped = try storage.open("t")
-        return (try TermDictionary(payload: try mapped.payload(.terms, verify: .checksum), file: "t"), mapped)
+        return (try TermDictionary(try CheckedFile(mapped, kind: .terms, verify: .checksum)), mapped)
     }
 
     static func keys(_ count: Int, seed: UInt64) -> [[UInt8]] {

@@ -8,6 +8,7 @@ public enum PassageLookup {
         guard let passageID = PassageID(id.lowercased()) else { throw CitexError.malformedPassageID(id) }
         let reader = try IndexReader.open(at: index)
         guard let (segment, number) = reader.locate(passageID) else {
+            if let damage = reader.damage { throw damage }
             throw CitexError.unknownPassage(passageID.description, index: index)
         }
         let stored = try segment.passage(number)

@@ -52,6 +52,8 @@ public final class SearchSession {
                 rank: rank + 1, score: hit.score, document: document, passage: passage,
                 snippet: snippets.snippet(of: passage.text, for: highlight)))
         }
+        // Reads that met a checksum mismatch ended early rather than threw: never serve that.
+        if let damage = reader.damage { throw damage }
         let took = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         let page = ResultPage(query: query, qid: qid, total: result.matchesScored, tookMilliseconds: took, hits: hits)
         return SearchAnswer(page: page, notes: result.notes)

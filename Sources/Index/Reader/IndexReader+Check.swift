@@ -12,15 +12,17 @@ extension IndexReader {
         public var leftovers: [String] = []
     }
 
-    /// Re-opens the commit verifying every checksum, then decodes every term's postings and
-    /// positions and every stored passage and document, and checks their counts against the
-    /// manifest. Throws the first damage found, naming the file.
+    /// Re-opens the commit verifying every checksum (each file's, and each chunk's of the large
+    /// files), then decodes every term's postings and positions and every stored passage and
+    /// document, and checks their counts against the manifest. Throws the first damage found,
+    /// naming the file.
     public static func check(_ storage: any Storage) throws -> CheckReport {
         let reader = try open(storage, verify: .checksum)
         var report = CheckReport()
         var positions: [UInt32] = []
         for segment in reader.segments {
             report.files += segment.info.files.count
+            try segment.verifyEveryChunk()
             var terms = try MergedTermIterator([segment])
             while try terms.next() {
                 guard let first = terms.key.first, let field = IndexField(rawValue: first) else {

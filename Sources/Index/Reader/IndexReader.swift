@@ -31,17 +31,18 @@ public final class IndexReader: Sendable {
     }
 
     /// Opens the newest commit of the index folder at `path`.
-    public static func open(at path: String, verify: Verification = .structure) throws -> IndexReader {
+    public static func open(at path: String, verify: Verification = .onFirstRead) throws -> IndexReader {
         try open(try FileSystemStorage(path: path), verify: verify)
     }
 
     /// Opens the newest commit in `storage`. `verify: .checksum` checks every byte of every
-    /// file (what `citex check` does); `.structure` checks frames, and checksums the small files.
+    /// file (what `citex check` does); `.onFirstRead` checks frames, checksums the small files,
+    /// and each chunk of the large ones when a read first touches it.
     ///
     /// A writer may delete the files of an older commit while this runs; if a file vanishes
     /// between reading the manifest and opening it, the newer manifest is read and tried again.
     /// A file missing with no newer commit to explain it is damage, reported by name.
-    public static func open(_ storage: any Storage, verify: Verification = .structure) throws -> IndexReader {
+    public static func open(_ storage: any Storage, verify: Verification = .onFirstRead) throws -> IndexReader {
         var attempt = 0
         while true {
             guard let generation = try Manifest.latestGeneration(in: storage) else {
@@ -94,6 +95,14 @@ public final class IndexReader: Sendable {
             }
         }
         return total
+    }
+
+    /// The first checksum mismatch a read of this snapshot met, if any. A search ends early
+    /// or treats a term as absent where it meets damage, so its caller checks this before
+    /// serving the answer.
+    public var damage: IndexError? {
+        for segment in segments { if let damage = segment.damage { return damage } }
+        return nil
     }
 
     /// Where the live passage `id` is, for `citex show ID`.

@@ -1,24 +1,25 @@
 /// Block decoding and skip-metadata reading: the cold half of `PostingsCursor`, entered
-/// once per 128 postings. Every read is checked against the file's end and every decoded
-/// block against its skip entry, so a damaged file ends the cursor (`isDamaged`) instead of
-/// crashing or returning passages that do not exist.
+/// once per 128 postings. Every read is checked against the file's end, every block's bytes
+/// (skip list, postings, positions) against their chunk checksums before they are read, and
+/// every decoded block against its skip entry, so a damaged file ends the cursor (`isDamaged`,
+/// and the segment's `damage` on a checksum mismatch) instead of crashing or returning
+/// passages that do not exist.
 extension PostingsCursor {
     init(segment: SegmentReader, info: TermInfo) {
         self.init(
-            owner: segment, postings: segment.postingsPayload, positions: segment.positionsPayload,
+            owner: segment, postings: segment.postingsFile, positions: segment.positionsFile,
             passageCount: segment.passageCount, info: info)
     }
 
-    /// A cursor over raw payloads; `owner` keeps them alive.
-    init(
-        owner: AnyObject, postings: UnsafeRawBufferPointer, positions: UnsafeRawBufferPointer, passageCount: Int, info: TermInfo
-    ) {
+    /// A cursor over the payloads of two checked files; `owner` keeps them alive.
+    init(owner: AnyObject, postings: CheckedFile, positions: CheckedFile, passageCount: Int, info: TermInfo) {
         self.owner = owner
+        checked = (postings, positions)
         passageLimit = UInt32(clamping: passageCount)
-        data = postings.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
-        dataCount = postings.count
-        positionData = positions.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
-        positionCount = positions.count
+        data = postings.payload.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
+        dataCount = postings.payload.count
+        positionData = positions.payload.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
+        positionCount = positions.payload.count
         buffer = PostingsBlockBuffer()
         documentFrequency = info.documentFrequency
         impacts = info.impacts
@@ -27,10 +28,13 @@ extension PostingsCursor {
         positionsStart = info.positionsOffset
         var offset = info.postingsOffset
         var skipLength = 0
-        var valid = info.documentFrequency > 0 && info.postingsOffset <= postings.count
-            && info.positionsOffset <= positions.count
-        if info.documentFrequency >= BitPacking.blockSize {
-            if let length = Self.readVarint(data, &offset, limit: dataCount), length < UInt64(dataCount) {
+        var valid = info.documentFrequency > 0 && info.postingsOffset <= dataCount
+            && info.positionsOffset <= positionCount
+        if valid && info.documentFrequency >= BitPacking.blockSize {
+            // The skip length, then the whole skip list: verified before they are read.
+            if postings.isIntact(offset..<offset + 10),
+               let length = Self.readVarint(data, &offset, limit: dataCount), length < UInt64(dataCount),
+               postings.isIntact(offset..<offset + Int(length)) {
                 skipLength = Int(length)
             } else {
                 valid = false
@@ -121,12 +125,17 @@ extension PostingsCursor {
         if metaBlock > block { restartMetadata() }
         while metaBlock < block && !isDamaged { loadNextMetadata() }
         guard !isDamaged else { return }
+        // A block's bytes are exact with skip data; a single tail block takes at most 10
+        // bytes a posting (two 5-byte varints).
+        let dataEnd = metaDataStart + (hasSkip ? metaDataBytes : 10 * documentFrequency)
+        guard checked.postings.isIntact(metaDataStart..<dataEnd) else { return markDamaged() }
         let decoded = block < fullBlocks ? decodeFullBlock() : decodeTail()
         guard decoded else { return markDamaged() }
         decodedBlock = block
         index = 0
         positionIndex = 0
         positionOffset = metaPositionStart
+        positionEnd = hasSkip ? metaPositionStart + metaPositionBytes : -1
         current = PassageNumber(rawValue: buffer.docs[0])
     }
 
@@ -180,6 +189,21 @@ extension PostingsCursor {
         count = total
         if hasSkip { return buffer.docs[total - 1] == metaLast }
         metaLast = buffer.docs[total - 1]
+        return true
+    }
+
+    /// Verifies the positions of the decoded block before the first is read: false (the
+    /// cursor then damaged) on a checksum mismatch. Without skip data their length is bounded
+    /// by 5 bytes a position.
+    mutating func positionsAreIntact() -> Bool {
+        if positionEnd < 0 {
+            positionEnd = positionOffset + (0..<count).reduce(0) { $0 + 5 * Int(buffer.freqs[$1]) }
+        }
+        guard checked.positions.isIntact(positionOffset..<positionEnd) else {
+            markDamaged()
+            return false
+        }
+        positionEnd = Int.max
         return true
     }
 

@@ -18,6 +18,8 @@
 public struct PostingsCursor {
     /// Keeps the mapped files alive.
     @usableFromInline let owner: AnyObject
+    /// The files behind `data` and `positionData`, asked to verify each block before it is read.
+    let checked: (postings: CheckedFile, positions: CheckedFile)
     @usableFromInline let passageLimit: UInt32
     @usableFromInline let data: UnsafeRawPointer
     @usableFromInline let dataCount: Int
@@ -48,6 +50,9 @@ public struct PostingsCursor {
     // Positions of the decoded block: the entry whose positions start at `positionOffset`.
     @usableFromInline var positionIndex = 0
     @usableFromInline var positionOffset = 0
+    /// End of the decoded block's positions while they are unverified: -1 when unknown (no
+    /// skip data), `Int.max` once verified.
+    @usableFromInline var positionEnd = 0
 
     // Metadata of block `metaBlock` (may run ahead of the decoded block after a shallow advance).
     @usableFromInline var metaBlock = -1
@@ -119,7 +124,7 @@ public struct PostingsCursor {
     /// The positions of the term in the current passage, in increasing order. If the
     /// positions file is damaged, `result` may come back short and `isDamaged` is set.
     public mutating func positions(into result: inout [UInt32]) {
-        guard passage != .end else {
+        guard passage != .end, positionEnd == .max || positionsAreIntact() else {
             result.removeAll(keepingCapacity: true)
             return
         }

@@ -1,27 +1,32 @@
 internal import CZstd
-import Synchronization
 
 /// Reads a record store in place (layout: `RecordStoreWriter`).
 struct RecordStore: @unchecked Sendable {
     private let payload: UnsafeRawBufferPointer
-    let file: String
+    /// Verifies each block index entry, each compressed block and the extra values before
+    /// they are read; the trailer on open.
+    private let checked: CheckedFile
     private let indexOffset: Int
     private let blockCount: Int
     let recordCount: Int
     /// The `extra` array written with the store.
-    let extra: UnsafeRawBufferPointer
+    private let extra: UnsafeRawBufferPointer
+    private let extraOffset: Int
     let extraCount: Int
-    /// The last block decompressed by `withRecord`: hits of one search often sit in the
-    /// same block (neighbouring passages of one document).
-    private let recent = BlockCache()
+    /// The blocks `withRecord` decompressed last (about 5 KB each).
+    private let recent: RecentCache<Int, [UInt8]>
 
     private static let trailerSize = 40
     private static let indexEntrySize = 12
 
-    init(payload: UnsafeRawBufferPointer, file: String) throws {
-        self.payload = payload
-        self.file = file
+    /// - Parameter cachedBlocks: how many decompressed blocks to keep for the next reads.
+    init(_ checked: CheckedFile, cachedBlocks: Int) throws {
+        self.checked = checked
+        payload = checked.payload
+        let file = checked.name
+        recent = RecentCache(capacity: cachedBlocks)
         guard payload.count >= Self.trailerSize else { throw IndexError.damaged(file, "trailer missing") }
+        try checked.verify(payload.count - Self.trailerSize..<payload.count)
         var reader = ByteReader(payload, offset: payload.count - Self.trailerSize, file: file)
         let indexOffset = try reader.fixed(UInt64.self)
         let blockCount = try reader.fixed(UInt64.self)
@@ -38,34 +43,48 @@ struct RecordStore: @unchecked Sendable {
         self.blockCount = Int(blockCount)
         self.recordCount = Int(recordCount)
         self.extraCount = Int(extraCount)
+        self.extraOffset = Int(extraOffset)
         extra = UnsafeRawBufferPointer(rebasing: payload[Int(extraOffset)..<Int(extraOffset + extraCount * 4)])
+    }
+
+    var file: String { checked.name }
+
+    /// Verifies the extra values `range` before a caller reads them with `extraValue`; false
+    /// (the damage remembered by the file) if they fail their checksum.
+    func extraIsIntact(_ range: Range<Int>) -> Bool {
+        checked.isIntact(extraOffset + 4 * range.lowerBound..<extraOffset + 4 * range.upperBound)
     }
 
     func extraValue(_ index: Int) -> UInt32 {
         UInt32(littleEndian: extra.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
     }
 
-    private func firstRecord(_ block: Int) -> Int {
-        Int(UInt32(littleEndian: payload.loadUnaligned(fromByteOffset: indexOffset + block * Self.indexEntrySize, as: UInt32.self)))
+    /// The fixed-width value at `offset` of the block index, verified first.
+    private func indexValue<T: FixedWidthInteger>(at offset: Int, as _: T.Type) throws -> T {
+        try checked.verify(offset..<offset + MemoryLayout<T>.size)
+        return T(littleEndian: payload.loadUnaligned(fromByteOffset: offset, as: T.self))
     }
 
-    private func frameOffset(_ block: Int) -> Int {
-        Int(truncatingIfNeeded: UInt64(littleEndian: payload.loadUnaligned(
-            fromByteOffset: indexOffset + block * Self.indexEntrySize + 4, as: UInt64.self)))
+    private func firstRecord(_ block: Int) throws -> Int {
+        Int(try indexValue(at: indexOffset + block * Self.indexEntrySize, as: UInt32.self))
     }
 
-    private func frameEnd(_ block: Int) -> Int {
-        block + 1 < blockCount ? frameOffset(block + 1)
-            : Int(truncatingIfNeeded: UInt64(littleEndian: payload.loadUnaligned(
-                fromByteOffset: indexOffset + blockCount * Self.indexEntrySize, as: UInt64.self)))
+    private func frameOffset(_ block: Int) throws -> Int {
+        Int(truncatingIfNeeded: try indexValue(at: indexOffset + block * Self.indexEntrySize + 4, as: UInt64.self))
+    }
+
+    private func frameEnd(_ block: Int) throws -> Int {
+        block + 1 < blockCount ? try frameOffset(block + 1)
+            : Int(truncatingIfNeeded: try indexValue(at: indexOffset + blockCount * Self.indexEntrySize, as: UInt64.self))
     }
 
     /// Decompresses block `block` (checked against its bounds and zstd's checksum).
     private func decompress(_ block: Int) throws -> [UInt8] {
-        let start = frameOffset(block), end = frameEnd(block)
+        let start = try frameOffset(block), end = try frameEnd(block)
         guard start >= 0, start <= end, end <= indexOffset else {
             throw IndexError.damaged(file, "block \(block) out of bounds")
         }
+        try checked.verify(start..<end)
         let frame = UnsafeRawBufferPointer(rebasing: payload[start..<end])
         let size = ZSTD_getFrameContentSize(frame.baseAddress, frame.count)
         guard size != ZSTD_CONTENTSIZE_ERROR, size != ZSTD_CONTENTSIZE_UNKNOWN, size < 1 << 30 else {
@@ -86,13 +105,14 @@ struct RecordStore: @unchecked Sendable {
     func forEach(_ body: (Int, inout ByteReader) throws -> Void) throws {
         for block in 0..<blockCount {
             let bytes = try decompress(block)
-            let last = block + 1 < blockCount ? firstRecord(block + 1) : recordCount
-            guard firstRecord(block) <= last, last <= recordCount else {
+            let first = try firstRecord(block)
+            let last = block + 1 < blockCount ? try firstRecord(block + 1) : recordCount
+            guard first <= last, last <= recordCount else {
                 throw IndexError.damaged(file, "block index out of order")
             }
             try bytes.withUnsafeBytes { raw in
                 var reader = ByteReader(raw, file: file)
-                for number in firstRecord(block)..<last {
+                for number in first..<last {
                     var record = ByteReader(try reader.raw(try reader.count(below: raw.count + 1)), file: file)
                     try body(number, &record)
                 }
@@ -108,11 +128,12 @@ struct RecordStore: @unchecked Sendable {
         var low = 0, high = blockCount - 1
         while low < high {
             let middle = (low + high + 1) / 2
-            if firstRecord(middle) <= number { low = middle } else { high = middle - 1 }
+            if try firstRecord(middle) <= number { low = middle } else { high = middle - 1 }
         }
-        guard firstRecord(low) <= number else { throw IndexError.damaged(file, "block index out of order") }
+        let first = try firstRecord(low)
+        guard first <= number else { throw IndexError.damaged(file, "block index out of order") }
         let bytes: [UInt8]
-        if let cached = recent.bytes(of: low) {
+        if let cached = recent.value(where: { $0 == low }) {
             bytes = cached
         } else {
             bytes = try decompress(low)
@@ -120,7 +141,7 @@ struct RecordStore: @unchecked Sendable {
         }
         return try bytes.withUnsafeBytes { raw in
             var reader = ByteReader(raw, file: file)
-            for _ in firstRecord(low)..<number {
+            for _ in first..<number {
                 let length = try reader.count(below: raw.count + 1)
                 reader.offset += length
             }
@@ -128,18 +149,5 @@ struct RecordStore: @unchecked Sendable {
             var record = ByteReader(try reader.raw(length), file: file)
             return try body(&record)
         }
-    }
-}
-
-/// One decompressed block, shared by the threads reading a segment.
-final class BlockCache: Sendable {
-    private let entry = Mutex<(block: Int, bytes: [UInt8])?>(nil)
-
-    func bytes(of block: Int) -> [UInt8]? {
-        entry.withLock { $0?.block == block ? $0?.bytes : nil }
-    }
-
-    func store(_ block: Int, _ bytes: [UInt8]) {
-        entry.withLock { $0 = (block, bytes) }
     }
 }

@@ -3,7 +3,8 @@ import Synchronization
 /// One immutable segment of an open snapshot: term lookups and postings cursors per field,
 /// stored passages and documents, norms, field statistics and the deletion set.
 ///
-/// Opening maps the files and checks their frames; no postings are read. Everything a
+/// Opening maps the files and checks their frames; no postings are read, and a byte of the
+/// large files is checksummed (by its chunk) only when a read first touches it. Everything a
 /// searcher needs per segment hangs off this object, which stays valid (its files mapped)
 /// for as long as it is referenced, whatever a writer does meanwhile.
 public final class SegmentReader: @unchecked Sendable {
@@ -13,9 +14,13 @@ public final class SegmentReader: @unchecked Sendable {
     let documentStore: RecordStore
     private let files: [MappedFile]
     private let facts = Mutex<DocumentFacts?>(nil)
+    /// Dictionary entries looked up last (absent terms included), by key.
+    private let recentTerms = RecentCache<[UInt8], TermInfo?>(capacity: 64)
     private let deletionFileSize: Int
-    let postingsPayload: UnsafeRawBufferPointer
-    let positionsPayload: UnsafeRawBufferPointer
+    let postingsFile: CheckedFile
+    let positionsFile: CheckedFile
+    /// The large files, verified chunk by chunk as reads touch them.
+    private let checkedFiles: [CheckedFile]
     private let normViews: [NormsView]
     /// The deletions of this snapshot.
     public let deletions: SegmentDeletions
@@ -33,11 +38,17 @@ public final class SegmentReader: @unchecked Sendable {
         let terms = try open("terms"), postings = try open("postings"), positions = try open("positions")
         let norms = try open("norms"), passages = try open("passages"), documents = try open("documents")
         files = [terms, postings, positions, norms, passages, documents]
-        dictionary = try TermDictionary(payload: try terms.payload(.terms, verify: verify), file: terms.name)
-        postingsPayload = try postings.payload(.postings, verify: verify)
-        positionsPayload = try positions.payload(.positions, verify: verify)
-        passageStore = try RecordStore(payload: try passages.payload(.passages, verify: verify), file: passages.name)
-        documentStore = try RecordStore(payload: try documents.payload(.documents, verify: .checksum), file: documents.name)
+        let checkedTerms = try CheckedFile(terms, kind: .terms, verify: verify)
+        postingsFile = try CheckedFile(postings, kind: .postings, verify: verify)
+        positionsFile = try CheckedFile(positions, kind: .positions, verify: verify)
+        let checkedPassages = try CheckedFile(passages, kind: .passages, verify: verify)
+        checkedFiles = [checkedTerms, postingsFile, positionsFile, checkedPassages]
+        dictionary = try TermDictionary(checkedTerms)
+        // Every hit reads its document record, from a store a fraction of the passages' size:
+        // keeping up to 1 MB of it decompressed spares most reads a block decompression.
+        passageStore = try RecordStore(checkedPassages, cachedBlocks: 32)
+        documentStore = try RecordStore(
+            try CheckedFile(documents, kind: .documents, verify: .checksum), cachedBlocks: 256)
         normViews = try Self.readNorms(norms, passageCount: info.passageCount)
         if let name = info.deletionFile {
             let file = try storage.open(name)
@@ -121,7 +132,12 @@ public final class SegmentReader: @unchecked Sendable {
 
     /// The dictionary entry of an analysed term (UTF-8 bytes), or `nil` if absent.
     public func termInfo(_ field: IndexField, term: UnsafeRawBufferPointer) throws -> TermInfo? {
-        try withKey(field, term) { try dictionary.lookup($0) }
+        try withKey(field, term) { key in
+            if let recent = recentTerms.value(where: { $0.elementsEqual(key) }) { return recent }
+            let info = try dictionary.lookup(key)
+            recentTerms.store(Array(key), info)
+            return info
+        }
     }
 
     /// A cursor over the postings of an analysed term, or `nil` if the term is absent.
@@ -159,15 +175,17 @@ public final class SegmentReader: @unchecked Sendable {
     }
 
     /// The `PassageID` of passage `number`, without touching the compressed store
-    /// (0 for a number out of range).
+    /// (0 for a number out of range, or if its bytes fail their checksum: see `damage`).
     public func passageID(_ number: PassageNumber) -> PassageID {
-        guard Int(number.rawValue) < passageCount else { return PassageID(rawValue: 0) }
         let n = Int(number.rawValue) * 2
+        guard Int(number.rawValue) < passageCount, passageStore.extraIsIntact(n..<n + 2) else { return PassageID(rawValue: 0) }
         return PassageID(rawValue: UInt64(passageStore.extraValue(n)) | UInt64(passageStore.extraValue(n + 1)) << 32)
     }
 
-    /// The passage with identity `id` in this segment, if any (a scan of an 8-byte array).
+    /// The passage with identity `id` in this segment, if any (a scan of an 8-byte array;
+    /// `nil` if the array fails its checksum: see `damage`).
     public func passageNumber(of id: PassageID) -> PassageNumber? {
+        guard passageStore.extraIsIntact(0..<2 * passageCount) else { return nil }
         let low = UInt32(truncatingIfNeeded: id.rawValue), high = UInt32(truncatingIfNeeded: id.rawValue >> 32)
         for n in 0..<passageCount where passageStore.extraValue(2 * n) == low && passageStore.extraValue(2 * n + 1) == high {
             return PassageNumber(n)
@@ -229,6 +247,20 @@ public final class SegmentReader: @unchecked Sendable {
         let n = Int(number.rawValue)
         guard n < documentCount else { return PassageNumber.end..<PassageNumber.end }
         return PassageNumber(rawValue: documentStore.extraValue(n))..<PassageNumber(rawValue: documentStore.extraValue(n + 1))
+    }
+
+    /// The first checksum mismatch a read of this segment's large files met, if any.
+    ///
+    /// Reads that cannot throw (postings cursors, passage IDs) end early or answer nothing on
+    /// damage; a caller checks this after a search so that such an answer is never served.
+    public var damage: IndexError? {
+        for file in checkedFiles { if let damage = file.damage { return damage } }
+        return nil
+    }
+
+    /// Hashes every chunk of the large files against its table entry (for `citex check`).
+    func verifyEveryChunk() throws {
+        for file in checkedFiles { try file.verifyEveryChunk() }
     }
 
     /// Bytes on disk per part (file extension), for `citex stats`.

@@ -8,7 +8,8 @@ import Darwin
 /// prefix enumeration without loading the terms into memory.
 struct TermDictionary: @unchecked Sendable {
     private let payload: UnsafeRawBufferPointer
-    private let file: String
+    /// Verifies each block, and each block index entry, before it is read; the trailer on open.
+    private let checked: CheckedFile
     private let indexOffset: Int
     private let blockCount: Int
     let termCount: Int
@@ -16,10 +17,12 @@ struct TermDictionary: @unchecked Sendable {
 
     private static let trailerSize = 8 * (3 + IndexField.allCases.count)
 
-    init(payload: UnsafeRawBufferPointer, file: String) throws {
-        self.payload = payload
-        self.file = file
+    init(_ checked: CheckedFile) throws {
+        self.checked = checked
+        payload = checked.payload
+        let file = checked.name
         guard payload.count >= Self.trailerSize else { throw IndexError.damaged(file, "trailer missing") }
+        try checked.verify(payload.count - Self.trailerSize..<payload.count)
         var reader = ByteReader(payload, offset: payload.count - Self.trailerSize, file: file)
         let indexOffset = try reader.fixed(UInt64.self)
         let blockCount = try reader.fixed(UInt64.self)
@@ -34,13 +37,24 @@ struct TermDictionary: @unchecked Sendable {
         self.blockCount = Int(blockCount)
     }
 
-    private func blockOffset(_ block: Int) -> Int {
-        Int(truncatingIfNeeded: UInt64(littleEndian: payload.loadUnaligned(fromByteOffset: indexOffset + block * 8, as: UInt64.self)))
+    private var file: String { checked.name }
+
+    /// The bytes of `block`, verified with their block index entries before they are read
+    /// (an out-of-order block index reads as damage later).
+    private func blockBytes(_ block: Int) throws -> Range<Int> {
+        let entry = indexOffset + block * 8, isLast = block + 1 == blockCount
+        try checked.verify(entry..<entry + (isLast ? 8 : 16))
+        func offset(_ at: Int) -> Int {
+            Int(truncatingIfNeeded: UInt64(littleEndian: payload.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
+        }
+        let start = offset(entry), end = isLast ? indexOffset : offset(entry + 8)
+        try checked.verify(start..<end)
+        return start..<end
     }
 
     /// The first key of `block`, pointing into the file.
     private func firstKey(_ block: Int) throws -> UnsafeRawBufferPointer {
-        var reader = ByteReader(payload, offset: blockOffset(block), file: file)
+        var reader = ByteReader(payload, offset: try blockBytes(block).lowerBound, file: file)
         _ = try reader.varint()
         let length = try reader.count(below: payload.count)
         return try reader.raw(length)
@@ -76,22 +90,29 @@ struct TermDictionary: @unchecked Sendable {
         private var reader: ByteReader
         private var end: Int
         private var first = true
+        /// Whether entries are read without decoding their impacts: a lookup passes over
+        /// a dozen entries to find one, and decoding impacts was most of the cost of each.
+        private let skippingImpacts: Bool
         /// The current key (field byte + term) and entry, valid after `next()` returned true.
         private(set) var key: [UInt8] = []
         private(set) var info = TermInfo(documentFrequency: 0, postingsOffset: 0, positionsOffset: 0)
+        /// Where the current entry's impacts are encoded in the payload.
+        private(set) var impactsOffset = 0
 
-        init(dictionary: TermDictionary, block: Int) {
+        /// An iterator whose first `next()` enters `block`.
+        init(dictionary: TermDictionary, block: Int, skippingImpacts: Bool = false) {
             self.dictionary = dictionary
-            self.block = block
+            self.skippingImpacts = skippingImpacts
+            self.block = block - 1
             reader = ByteReader(dictionary.payload, offset: dictionary.indexOffset, file: dictionary.file)
             end = dictionary.indexOffset
-            if block < dictionary.blockCount { enter(block) }
         }
 
-        private mutating func enter(_ block: Int) {
+        private mutating func enter(_ block: Int) throws {
+            let bytes = try dictionary.blockBytes(block)
             self.block = block
-            reader.offset = dictionary.blockOffset(block)
-            end = block + 1 < dictionary.blockCount ? dictionary.blockOffset(block + 1) : dictionary.indexOffset
+            reader.offset = bytes.lowerBound
+            end = bytes.upperBound
             first = true
         }
 
@@ -99,15 +120,21 @@ struct TermDictionary: @unchecked Sendable {
         mutating func next() throws -> Bool {
             while reader.offset >= end {
                 guard block + 1 < dictionary.blockCount else { return false }
-                enter(block + 1)
+                try enter(block + 1)
             }
             let shared = try reader.count(below: key.count + 1)
             let suffix = try reader.raw(try reader.count(below: dictionary.payload.count))
             key.removeSubrange(shared...)
             key.append(contentsOf: suffix)
             let frequency = try reader.count()
-            let impacts = Impacts { try? self.reader.varint() }
-            guard let impacts else { throw reader.damaged("impacts") }
+            impactsOffset = reader.offset
+            var impacts = Impacts()
+            if skippingImpacts {
+                guard try Impacts.skip({ try reader.varint() }) else { throw reader.damaged("impacts") }
+            } else {
+                guard let decoded = Impacts(decoding: { try? self.reader.varint() }) else { throw reader.damaged("impacts") }
+                impacts = decoded
+            }
             let postings = try reader.count(below: 1 << 48)
             let positions = try reader.count(below: 1 << 48)
             info = TermInfo(
@@ -122,13 +149,19 @@ struct TermDictionary: @unchecked Sendable {
 
     /// The entry for exactly `key`, if present.
     func lookup(_ key: UnsafeRawBufferPointer) throws -> TermInfo? {
-        var found: TermInfo?
-        try scan(from: key) { candidate, info in
-            let order = compare(candidate, key)
-            if order == 0 { found = info }
-            return order < 0
+        guard blockCount > 0 else { return nil }
+        var iterator = Iterator(dictionary: self, block: try findBlock(key), skippingImpacts: true)
+        while try iterator.next() {
+            let order = iterator.key.withUnsafeBytes { compare($0, key) }
+            if order > 0 { return nil }
+            guard order == 0 else { continue }
+            var found = iterator.info
+            var reader = ByteReader(payload, offset: iterator.impactsOffset, file: file)
+            guard let impacts = Impacts(decoding: { try? reader.varint() }) else { throw reader.damaged("impacts") }
+            found.impacts = impacts
+            return found
         }
-        return found
+        return nil
     }
 
     /// Every key starting with `prefix`, in order, until `body` returns false.

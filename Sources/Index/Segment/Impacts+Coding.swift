@@ -43,4 +43,16 @@ extension Impacts {
             append(previous)
         }
     }
+
+    /// Reads past one encoded set of pairs without building it; `false` when the count is
+    /// impossible (a damaged file).
+    @inline(__always)
+    static func skip(_ nextVarint: () throws -> UInt64) rethrows -> Bool {
+        let total = Int(try nextVarint() & 0xF)
+        guard total <= capacity else { return false }
+        if total > 0 {
+            for _ in 0..<(2 * total - 1) { _ = try nextVarint() }
+        }
+        return true
+    }
 }

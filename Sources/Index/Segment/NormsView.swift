@@ -7,7 +7,9 @@ public struct NormsView: @unchecked Sendable {
     @usableFromInline let width: Int
     public let count: Int
 
-    init(base: UnsafeRawPointer?, width: Int, count: Int) {
+    /// A view of `count` entries of `width` bytes at `base`, which the caller keeps alive and
+    /// unchanged for as long as the view is used (a mapped file, or a buffer it owns).
+    public init(base: UnsafeRawPointer?, width: Int, count: Int) {
         self.base = base
         self.width = width
         self.count = count

@@ -81,7 +81,7 @@ extension IndexWriter {
                 records[Int(new.rawValue)] = record
             }
         }
-        let merged = try SegmentReader(storage: storage, info: result.info, verify: .structure)
+        let merged = try SegmentReader(storage: storage, info: result.info, verify: .onFirstRead)
         readers[name] = merged
         let column = registry.segmentNumber(name)
         for (number, record) in records.enumerated() {

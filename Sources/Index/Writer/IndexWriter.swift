@@ -111,7 +111,7 @@ public final class IndexWriter {
 
     func reader(_ info: SegmentInfo) throws -> SegmentReader {
         if let cached = readers[info.name], cached.info.deletionGeneration == info.deletionGeneration { return cached }
-        let reader = try SegmentReader(storage: storage, info: info, verify: .structure)
+        let reader = try SegmentReader(storage: storage, info: info, verify: .onFirstRead)
         readers[info.name] = reader
         return reader
     }

@@ -92,7 +92,8 @@ enum SegmentMerger {
                     cursor.next()
                 }
                 if cursor.isDamaged {
-                    throw IndexError.damaged(readers[i].info.fileName("postings"), "postings of a term are inconsistent")
+                    throw readers[i].damage
+                        ?? IndexError.damaged(readers[i].info.fileName("postings"), "postings of a term are inconsistent")
                 }
             }
             guard !scratch.passages.isEmpty else { continue }

@@ -22,6 +22,11 @@ protocol Scorer: AnyObject {
     /// without moving (`through` is at least `target`).
     func blockBound(at target: PassageNumber) -> (bound: Double, through: PassageNumber)
 
+    /// A bound on the current passage's score from the blocks the last `blockBound` call
+    /// examined; valid only while the scorer stands inside that call's run. Tighter than
+    /// the run's bound when only some of the scorer's lists have this passage.
+    func boundHere() -> Double
+
     /// Roughly how many passages the scorer visits, to order conjunctions cheapest first.
     var cost: Int { get }
 
@@ -32,4 +37,6 @@ protocol Scorer: AnyObject {
 
 extension Scorer {
     func setMinimumCompetitive(_ score: Double) {}
+
+    func boundHere() -> Double { maxScore }
 }

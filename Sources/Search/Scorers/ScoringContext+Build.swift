@@ -4,7 +4,7 @@ extension ScoringContext {
     func scorer(for node: PlanNode) -> (any Scorer)? {
         switch node {
         case .term(let clause):
-            return TermScorer(clause, context: self)
+            return termScorer(clause, source: source)
         case .phrase(let clause):
             return PhraseScorer(clause, context: self)
         case .boolean(let clause):
@@ -12,6 +12,11 @@ extension ScoringContext {
         case .nothing:
             return nil
         }
+    }
+
+    /// A term scorer typed by the source's cursor (the existential source is opened here).
+    private func termScorer<Source: PostingSource>(_ clause: TermClause, source: Source) -> (any Scorer)? {
+        TermScorer<Source.Cursor>(clause, source: source, context: self)
     }
 
     /// The clauses' scorers; `nil` when a required clause, or every positive one, matches

@@ -2,47 +2,63 @@ import Index
 
 /// Scores one term over its fields: the fields' cursors advance together and BM25F adds
 /// their normalised frequencies before saturating.
-final class TermScorer: Scorer {
-    private let context: ScoringContext
+///
+/// Generic over the source's cursor type, so the on-disk cursor's calls are direct and
+/// inlined in the per-candidate loops.
+final class TermScorer<Cursor: PostingCursor>: Scorer {
+    private let bm25: BM25F
     private let weight: Double
-    /// In the clause's field order, which is the order frequencies are added in.
-    private let cursors: [(field: Int, cursor: any PostingCursor)]
+    /// Per field, in the clause's field order (the order frequencies are added in).
+    private let cursors: [Cursor]
+    /// What the per-candidate loops read for each field, beside `cursors`: plain values
+    /// in a raw buffer this object owns (freed in `deinit`), so reading them copies no
+    /// reference and pays no array uniqueness check.
+    private let fields: UnsafeMutableBufferPointer<FieldState>
     private(set) var passage: PassageNumber
     let maxScore: Double
     let cost: Int
 
     /// `nil` when the term has no postings in this segment.
-    init?(_ clause: TermClause, context: ScoringContext) {
-        var cursors: [(field: Int, cursor: any PostingCursor)] = []
+    init?<Source: PostingSource>(_ clause: TermClause, source: Source, context: ScoringContext) where Source.Cursor == Cursor {
+        var cursors: [Cursor] = []
+        var fields: [FieldState] = []
         var bound = 0.0
         var cost = 0
         for field in clause.fields {
             let name = context.fields[field]
-            guard let cursor = context.source.postings(of: clause.term, in: name) else { continue }
+            guard let cursor = source.postings(of: clause.term, in: name) else { continue }
             let statistics = cursor.statistics
-            cursors.append((field, cursor))
+            cursors.append(cursor)
+            fields.append(FieldState(field: field, norms: source.norms(name), passage: cursor.passage))
             bound += context.bm25.maxNormalizedFrequency(statistics.impacts, field: field)
             cost += statistics.documentFrequency
         }
-        guard !cursors.isEmpty else { return nil }
-        self.context = context
+        guard !fields.isEmpty else { return nil }
+        bm25 = context.bm25
         self.cursors = cursors
+        self.fields = .allocate(capacity: fields.count)
+        _ = self.fields.initialize(from: fields)
         self.cost = cost
         weight = clause.weight
         maxScore = clause.weight * context.bm25.saturate(bound)
-        passage = cursors.map(\.cursor.passage).min() ?? .end
+        passage = fields.map(\.passage).min() ?? .end
     }
 
+    deinit {
+        fields.deallocate()
+    }
+
+    /// Moves only the fields standing before `target`: each cursor call is a dynamic call,
+    /// and most candidates come from one field while the others wait further on.
     @discardableResult
     func advance(to target: PassageNumber) -> PassageNumber {
         guard target > passage else { return passage }
-        if cursors.count == 1 {
-            passage = cursors[0].cursor.advance(to: target)
-            return passage
-        }
         var lowest = PassageNumber.end
-        for entry in cursors {
-            lowest = min(lowest, entry.cursor.advance(to: target))
+        for index in fields.indices {
+            if fields[index].passage < target {
+                fields[index].passage = cursors[index].advance(to: target)
+            }
+            lowest = min(lowest, fields[index].passage)
         }
         passage = lowest
         return passage
@@ -50,10 +66,11 @@ final class TermScorer: Scorer {
 
     func score() -> Double {
         var frequency = 0.0
-        for entry in cursors where entry.cursor.passage == passage {
-            frequency += context.normalizedFrequency(entry.cursor.frequency, of: passage, field: entry.field)
+        for index in fields.indices where fields[index].passage == passage {
+            frequency += bm25.normalizedFrequency(
+                cursors[index].frequency, length: fields[index].norms[Int(passage.rawValue)], field: fields[index].field)
         }
-        return weight * context.bm25.saturate(frequency)
+        return weight * bm25.saturate(frequency)
     }
 
     /// The fields' block bounds added over the run all their blocks cover. A field whose
@@ -62,14 +79,36 @@ final class TermScorer: Scorer {
     /// double, leaving out the title's bound where the title lacks the word matters).
     func blockBound(at target: PassageNumber) -> (bound: Double, through: PassageNumber) {
         var through = PassageNumber.end
-        for entry in cursors {
-            through = min(through, entry.cursor.block(containing: target).lastPassage)
+        for index in fields.indices {
+            fields[index].block = cursors[index].block(containing: target)
+            through = min(through, fields[index].block.lastPassage)
         }
         var frequency = 0.0
-        for entry in cursors where entry.cursor.passage <= through {
-            frequency += context.bm25.maxNormalizedFrequency(
-                entry.cursor.block(containing: target).impacts, field: entry.field)
+        for index in fields.indices {
+            fields[index].blockBound = bm25.maxNormalizedFrequency(fields[index].block.impacts, field: fields[index].field)
+            if fields[index].passage <= through { frequency += fields[index].blockBound }
         }
-        return (weight * context.bm25.saturate(frequency), max(through, target))
+        return (weight * bm25.saturate(frequency), max(through, target))
     }
+
+    /// Only the fields standing on the passage can add to its score, each at most its
+    /// block's bound.
+    func boundHere() -> Double {
+        var frequency = 0.0
+        for index in fields.indices where fields[index].passage == passage {
+            frequency += fields[index].blockBound
+        }
+        return weight * bm25.saturate(frequency)
+    }
+}
+
+/// One field of a term as the scorer tracks it: plain values only.
+private struct FieldState {
+    let field: Int
+    let norms: NormsView
+    /// Where the field's cursor stands, mirrored so it is asked only to move or score.
+    var passage: PassageNumber
+    /// The block `blockBound` last looked at, and its bound on w_f · tf / B_f.
+    var block = PostingBlock.exhausted
+    var blockBound = 0.0
 }

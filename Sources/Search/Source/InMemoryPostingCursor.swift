@@ -2,10 +2,10 @@ import Index
 
 /// The cursor over an `InMemorySegment` posting list: galloping search forward, block
 /// bounds from the list's precomputed blocks.
-final class InMemoryPostingCursor: PostingCursor {
+public final class InMemoryPostingCursor: PostingCursor {
     private let list: InMemorySegment.PostingList
     private var index = 0
-    private(set) var passage: PassageNumber
+    public private(set) var passage: PassageNumber
 
     init(_ list: InMemorySegment.PostingList) {
         self.list = list
@@ -13,7 +13,7 @@ final class InMemoryPostingCursor: PostingCursor {
     }
 
     @discardableResult
-    func advance(to target: PassageNumber) -> PassageNumber {
+    public func advance(to target: PassageNumber) -> PassageNumber {
         guard target > passage else { return passage }
         let postings = list.passages
         var step = 1
@@ -34,19 +34,19 @@ final class InMemoryPostingCursor: PostingCursor {
         return passage
     }
 
-    var statistics: TermStatistics { list.statistics }
+    public var statistics: TermStatistics { list.statistics }
 
-    var frequency: UInt32 {
+    public var frequency: UInt32 {
         index < list.frequencies.count ? list.frequencies[index] : 0
     }
 
-    func positions(into buffer: inout [UInt32]) {
+    public func positions(into buffer: inout [UInt32]) {
         buffer.removeAll(keepingCapacity: true)
         guard index < list.passages.count else { return }
         buffer.append(contentsOf: list.positions[list.positionStarts[index]..<list.positionStarts[index + 1]])
     }
 
-    func block(containing target: PassageNumber) -> PostingBlock {
+    public func block(containing target: PassageNumber) -> PostingBlock {
         var low = index / list.blockSize
         var high = list.blocks.count
         while low < high {

@@ -5,7 +5,7 @@ import Index
 ///
 /// Used by the tests and as the brute-force reference: it also keeps every passage's terms
 /// in order (`terms(of:in:)`), so a test can score by counting instead of through cursors.
-public final class InMemorySegment: PostingSource, Sendable {
+public final class InMemorySegment: PostingSource, @unchecked Sendable {
     /// One passage to index: its document and the analysed terms of each field, in order
     /// (a term's index in the array is its position).
     public struct Passage: Sendable {
@@ -74,8 +74,10 @@ public final class InMemorySegment: PostingSource, Sendable {
     private let lists: [IndexField: [String: PostingList]]
     private let sortedTerms: [IndexField: [String]]
     private let totals: [IndexField: FieldStatistics]
-    /// Field lengths by field (`IndexField.allCases` order, which is raw-value order), then passage.
-    private let lengths: [[UInt32]]
+    /// Field lengths by field (`IndexField.allCases` order, which is raw-value order), then
+    /// passage, as 4-byte norms in memory this object owns (immutable after `init`, so the
+    /// class is safe to share).
+    private let lengths: UnsafeMutableBufferPointer<UInt32>
     public let hasDeletions: Bool
 
     /// Builds the posting lists.
@@ -112,7 +114,8 @@ public final class InMemorySegment: PostingSource, Sendable {
         self.lists = lists
         self.sortedTerms = sortedTerms
         self.totals = totals
-        self.lengths = lengths
+        self.lengths = .allocate(capacity: lengths.count * passages.count)
+        _ = self.lengths.initialize(from: lengths.joined())
     }
 
     /// The passage's terms in the field, in order: the brute-force reference's input.
@@ -128,15 +131,18 @@ public final class InMemorySegment: PostingSource, Sendable {
         totals[field] ?? FieldStatistics(passageCount: 0, totalLength: 0)
     }
 
-    public func length(of passage: PassageNumber, in field: IndexField) -> UInt32 {
-        lengths[Int(field.rawValue)][Int(passage.rawValue)]
+    deinit { lengths.deallocate() }
+
+    public func norms(_ field: IndexField) -> NormsView {
+        let start = lengths.baseAddress.map { UnsafeRawPointer($0 + Int(field.rawValue) * passages.count) }
+        return NormsView(base: start, width: 4, count: passages.count)
     }
 
     public func documentFrequency(of term: String, in field: IndexField) -> Int {
         lists[field]?[term]?.passages.count ?? 0
     }
 
-    public func postings(of term: String, in field: IndexField) -> (any PostingCursor)? {
+    public func postings(of term: String, in field: IndexField) -> InMemoryPostingCursor? {
         lists[field]?[term].map(InMemoryPostingCursor.init)
     }
 

@@ -7,6 +7,10 @@ import Index
 /// `InMemorySegment` conforms for tests and as the brute-force reference. Passages are
 /// numbered `0..<passageCount` within the segment.
 public protocol PostingSource: AnyObject {
+    /// The source's own cursor type: scorers built for it call the cursor directly (and
+    /// inline it), while code holding `any PostingSource` sees `any PostingCursor`.
+    associatedtype Cursor: PostingCursor
+
     /// Passages in the segment, deleted ones included.
     var passageCount: Int { get }
 
@@ -15,16 +19,17 @@ public protocol PostingSource: AnyObject {
 
     func statistics(of field: IndexField) -> FieldStatistics
 
-    /// The field's length in tokens (its norm) for a passage; may be quantised, as long as
-    /// posting blocks' impacts use the same values.
-    func length(of passage: PassageNumber, in field: IndexField) -> UInt32
+    /// The field's length in tokens (its norm) for every passage; may be quantised, as long
+    /// as posting blocks' impacts use the same values. A view, not a call per passage: scorers
+    /// read a norm for every candidate, and a protocol call each time cost more than the read.
+    func norms(_ field: IndexField) -> NormsView
 
     /// Passages whose field contains the term (deleted ones included), 0 when absent: the
     /// n of idf, looked up for every query term.
     func documentFrequency(of term: String, in field: IndexField) -> Int
 
     /// A fresh cursor over the term's postings in the field, `nil` when it has none.
-    func postings(of term: String, in field: IndexField) -> (any PostingCursor)?
+    func postings(of term: String, in field: IndexField) -> Cursor?
 
     /// Whether any passage is deleted (lets evaluation skip the per-hit check).
     var hasDeletions: Bool { get }
@@ -42,4 +47,11 @@ public protocol PostingSource: AnyObject {
 
     /// The BCP 47 language tag the document declares, if any.
     func language(of document: DocumentNumber) -> String?
+}
+
+extension PostingSource {
+    /// The field's length in tokens for one passage.
+    public func length(of passage: PassageNumber, in field: IndexField) -> UInt32 {
+        norms(field)[Int(passage.rawValue)]
+    }
 }

@@ -6,7 +6,7 @@ import Index
 /// The struct lives in memory this object allocates and frees: calling its mutating
 /// methods through a stored `var` would make every `advance` pay Swift's dynamic
 /// exclusivity checks, which cost more than the advance itself.
-final class SegmentPostingCursor: PostingCursor {
+public final class SegmentPostingCursor: PostingCursor {
     private let cursor: UnsafeMutablePointer<PostingsCursor>
 
     init(_ cursor: PostingsCursor) {
@@ -19,24 +19,24 @@ final class SegmentPostingCursor: PostingCursor {
         cursor.deallocate()
     }
 
-    var passage: PassageNumber { cursor.pointee.passage }
+    public var passage: PassageNumber { cursor.pointee.passage }
 
     @discardableResult
-    func advance(to target: PassageNumber) -> PassageNumber {
+    public func advance(to target: PassageNumber) -> PassageNumber {
         cursor.pointee.advance(to: target)
     }
 
-    var frequency: UInt32 { cursor.pointee.frequency }
+    public var frequency: UInt32 { cursor.pointee.frequency }
 
-    var statistics: TermStatistics {
+    public var statistics: TermStatistics {
         TermStatistics(documentFrequency: cursor.pointee.documentFrequency, impacts: cursor.pointee.impacts)
     }
 
-    func positions(into buffer: inout [UInt32]) {
+    public func positions(into buffer: inout [UInt32]) {
         cursor.pointee.positions(into: &buffer)
     }
 
-    func block(containing target: PassageNumber) -> PostingBlock {
+    public func block(containing target: PassageNumber) -> PostingBlock {
         guard cursor.pointee.shallowAdvance(to: target) != .end else { return .exhausted }
         return PostingBlock(lastPassage: cursor.pointee.blockLastPassage, impacts: cursor.pointee.blockImpacts)
     }

@@ -9,16 +9,12 @@ extension SegmentReader: PostingSource {
         statistics(field)
     }
 
-    public func length(of passage: PassageNumber, in field: IndexField) -> UInt32 {
-        norms(field)[Int(passage.rawValue)]
-    }
-
     public func documentFrequency(of term: String, in field: IndexField) -> Int {
         var term = term
         return term.withUTF8 { (try? termInfo(field, term: UnsafeRawBufferPointer($0)))?.documentFrequency ?? 0 }
     }
 
-    public func postings(of term: String, in field: IndexField) -> (any PostingCursor)? {
+    public func postings(of term: String, in field: IndexField) -> SegmentPostingCursor? {
         guard let cursor = try? postings(field, term: term) else { return nil }
         return SegmentPostingCursor(cursor)
     }

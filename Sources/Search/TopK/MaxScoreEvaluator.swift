@@ -16,12 +16,21 @@ import Index
 /// A surviving candidate's score is the sum of its clauses' scores in query order, so it is
 /// bit-identical to exhaustive evaluation; skipping relies only on bounds (with a margin
 /// for rounding), so the result is exactly the exhaustive one.
-final class MaxScoreEvaluator {
+///
+/// Generic over the optional clauses' scorer type so that the common query, a few plain
+/// words, runs with `TermScorer` known statically: its calls are then direct and inlined
+/// instead of dynamic calls that retain and release the scorer for every candidate. Other
+/// queries run with `AnyScorer`.
+final class MaxScoreEvaluator<Clause: Scorer> {
     private let parts: BooleanParts
     private let source: any PostingSource
+    /// Whether any passage needs the deletion check, and whether any filter or exclusion
+    /// applies: asked once here, not per candidate.
+    private let hasDeletions: Bool
+    private let hasConditions: Bool
     private let segment: Int
     /// Optional clauses, weakest bound first, with running sums of their bounds.
-    private let optional: [any Scorer]
+    private let optional: [Clause]
     private let optionalClauses: [Int]
     private let optionalSums: [Double]
     /// Per clause: its score at the passage in `scoredAt` (a stamp, so nothing is reset).
@@ -29,6 +38,9 @@ final class MaxScoreEvaluator {
     /// on the hot path, where an array property would pay exclusivity and uniqueness checks.
     private let scores: UnsafeMutableBufferPointer<Double>
     private let scoredAt: UnsafeMutableBufferPointer<PassageNumber>
+    /// Where each optional clause stands, mirrored after every move: the candidate loops
+    /// read it for every clause on every candidate, and asking the scorer is a dynamic call.
+    private let standing: UnsafeMutableBufferPointer<PassageNumber>
     /// The collector's threshold, copied after every offer (reading it through the
     /// `inout` collector on every candidate would copy the collector).
     private var threshold = -Double.infinity
@@ -41,13 +53,21 @@ final class MaxScoreEvaluator {
     private var windowBound = Double.infinity
     private let windowSums: UnsafeMutableBufferPointer<Double>
 
-    init(parts: BooleanParts, source: any PostingSource, segment: Int) {
+    /// `nil` when an optional clause's scorer is not a `Clause`.
+    init?(parts: BooleanParts, source: any PostingSource, segment: Int, as clause: (any Scorer) -> Clause?) {
         self.parts = parts
         self.source = source
+        hasDeletions = source.hasDeletions
+        hasConditions = parts.filter != nil || !parts.mustNot.isEmpty
         self.segment = segment
         let order = parts.shouldIndices.sorted { parts.clauses[$0].scorer.maxScore < parts.clauses[$1].scorer.maxScore }
         optionalClauses = order
-        optional = order.map { parts.clauses[$0].scorer }
+        var optional: [Clause] = []
+        for index in order {
+            guard let scorer = clause(parts.clauses[index].scorer) else { return nil }
+            optional.append(scorer)
+        }
+        self.optional = optional
         var sum = 0.0
         optionalSums = optional.map { scorer in
             sum += scorer.maxScore
@@ -59,12 +79,25 @@ final class MaxScoreEvaluator {
         scoredAt.initialize(repeating: .end)
         windowSums = .allocate(capacity: max(optional.count, 1))
         windowSums.initialize(repeating: .infinity)
+        standing = .allocate(capacity: max(optional.count, 1))
+        standing.initialize(repeating: .end)
+        for (index, scorer) in optional.enumerated() { standing[index] = scorer.passage }
     }
 
     deinit {
         scores.deallocate()
         scoredAt.deallocate()
         windowSums.deallocate()
+        standing.deallocate()
+    }
+
+    /// Moves optional clause `index` to `target` (if it stands before it) and returns where
+    /// it stands.
+    @inline(__always)
+    @discardableResult
+    private func advanceOptional(_ index: Int, to target: PassageNumber) -> PassageNumber {
+        if standing[index] < target { standing[index] = optional[index].advance(to: target) }
+        return standing[index]
     }
 
     func collect(into collector: inout TopKCollector) {
@@ -123,7 +156,7 @@ final class MaxScoreEvaluator {
     }
 
     @inline(__always)
-    private func score(clause: Int, of scorer: any Scorer, at candidate: PassageNumber) -> Double {
+    private func score<S: Scorer>(clause: Int, of scorer: S, at candidate: PassageNumber) -> Double {
         let score = scorer.score()
         scores[clause] = score
         scoredAt[clause] = candidate
@@ -141,6 +174,10 @@ final class MaxScoreEvaluator {
                 candidate = scorer.advance(to: (windowThrough ?? candidate).successor)
                 continue
             }
+            if windowThrough != nil, !TopKCollector.admits(bound: scorer.boundHere(), threshold: threshold) {
+                candidate = scorer.advance(to: candidate.successor)
+                continue
+            }
             if admitsPassage(candidate) {
                 passagesScored += 1
                 _ = score(clause: clause, of: scorer, at: candidate)
@@ -156,13 +193,13 @@ final class MaxScoreEvaluator {
         while essential < optional.count {
             var candidate = PassageNumber.end
             for index in essential..<optional.count {
-                candidate = min(candidate, optional[index].passage)
+                candidate = min(candidate, standing[index])
             }
             guard candidate != .end else { return }
             if !windowAdmits(candidate) {
                 let next = (windowThrough ?? candidate).successor
                 for index in essential..<optional.count {
-                    optional[index].advance(to: next)
+                    advanceOptional(index, to: next)
                 }
                 continue
             }
@@ -172,11 +209,11 @@ final class MaxScoreEvaluator {
             if local > essential {
                 candidate = .end
                 for index in local..<optional.count {
-                    candidate = min(candidate, optional[index].passage)
+                    candidate = min(candidate, standing[index])
                 }
                 if let through = windowThrough, candidate > through {
                     for index in essential..<optional.count {
-                        optional[index].advance(to: through.successor)
+                        advanceOptional(index, to: through.successor)
                     }
                     continue
                 }
@@ -184,7 +221,7 @@ final class MaxScoreEvaluator {
             if admitsPassage(candidate) {
                 passagesScored += 1
                 var partial = 0.0
-                for index in local..<optional.count where optional[index].passage == candidate {
+                for index in local..<optional.count where standing[index] == candidate {
                     partial += score(clause: optionalClauses[index], of: optional[index], at: candidate)
                 }
                 if completes(candidate, partial: partial, scoring: local) {
@@ -193,8 +230,8 @@ final class MaxScoreEvaluator {
                 }
             }
             let next = candidate.successor
-            for index in essential..<optional.count where optional[index].passage == candidate {
-                optional[index].advance(to: next)
+            for index in essential..<optional.count where standing[index] == candidate {
+                advanceOptional(index, to: next)
             }
         }
     }
@@ -233,9 +270,8 @@ final class MaxScoreEvaluator {
             guard TopKCollector.admits(bound: partial + optionalBound(index + 1, at: candidate), threshold: threshold) else {
                 return false
             }
-            let scorer = optional[index]
-            if scorer.advance(to: candidate) == candidate {
-                partial += score(clause: optionalClauses[index], of: scorer, at: candidate)
+            if advanceOptional(index, to: candidate) == candidate {
+                partial += score(clause: optionalClauses[index], of: optional[index], at: candidate)
             }
             index -= 1
         }
@@ -243,7 +279,7 @@ final class MaxScoreEvaluator {
     }
 
     private func admitsPassage(_ passage: PassageNumber) -> Bool {
-        (!source.hasDeletions || !source.isDeleted(passage)) && parts.admits(passage)
+        (!hasDeletions || !source.isDeleted(passage)) && (!hasConditions || parts.admits(passage))
     }
 
     /// Adds the clause scores in query order (bit-identical to exhaustive evaluation) and

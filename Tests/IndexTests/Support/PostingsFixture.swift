@@ -46,7 +46,7 @@ final class PostingsFixture {
 
     func cursor() throws -> PostingsCursor {
         PostingsCursor(
-            owner: self, postings: try files[0].payload(.postings, verify: .checksum),
-            positions: try files[1].payload(.positions, verify: .checksum), passageCount: passageCount, info: info)
+            owner: self, postings: try CheckedFile(files[0], kind: .postings, verify: .onFirstRead),
+            positions: try CheckedFile(files[1], kind: .positions, verify: .onFirstRead), passageCount: passageCount, info: info)
     }
 }

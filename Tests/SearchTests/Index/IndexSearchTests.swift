@@ -4,12 +4,14 @@ import Testing
 import TestSupport
 
 /// An on-disk index (in memory storage) with several segments and deleted documents.
-func randomIndex(seed: UInt64) throws -> (IndexReader, RandomCorpus) {
-    var corpus = RandomCorpus(seed: seed, vocabularySize: 30)
+func randomIndex(
+    seed: UInt64, documents: Int = 80, vocabularySize: Int = 30, memoryBudget: Int = 6_000
+) throws -> (IndexReader, RandomCorpus) {
+    var corpus = RandomCorpus(seed: seed, vocabularySize: vocabularySize)
     let storage = MemoryStorage()
-    let writer = try IndexWriter(storage: storage, options: IndexWriter.Options(memoryBudget: 6_000))
+    let writer = try IndexWriter(storage: storage, options: IndexWriter.Options(memoryBudget: memoryBudget))
     var paths: [String] = []
-    for number in 0..<80 {
+    for number in 0..<documents {
         let path = ["docs/api", "docs/guide", "notes"][number % 3] + "/page\(number).html"
         var passages: [Passage] = []
         for ordinal in 0..<Int.random(in: 1...5, using: &corpus.generator) {
@@ -24,7 +26,7 @@ func randomIndex(seed: UInt64) throws -> (IndexReader, RandomCorpus) {
             passages: passages)
         try writer.add(document, source: SourceStamp(absolutePath: "/" + path, size: 1, modified: 0, contentHash: 0))
         paths.append("/" + path)
-        if number % 25 == 24 { try writer.commit() }
+        if number % 25 == 24, documents <= 100 { try writer.commit() }
     }
     for path in paths where path.hasSuffix("3.html") {
         writer.remove(absolutePath: path)
@@ -54,6 +56,26 @@ func prunedEqualsExhaustiveOnTheIndex(seed: UInt64) throws {
         if !pruned.hits.isEmpty { matched += 1 }
     }
     #expect(matched > 40)
+}
+
+/// Segments of thousands of passages, so lists have full blocks and block-max skipping,
+/// the per-candidate block bounds and MaxScore's partitions all come into play on the
+/// on-disk cursor (the specialised path of plain-word queries).
+@Test(arguments: [UInt64(31), 32])
+func prunedEqualsExhaustiveOnLargeSegments(seed: UInt64) throws {
+    var (index, corpus) = try randomIndex(seed: seed, documents: 1_500, vocabularySize: 60, memoryBudget: 1 << 30)
+    let searcher = Searcher(segments: index.segments, analyzer: index.settings.analyzer)
+    #expect(index.segments.contains { $0.passageCount > 2_000 })
+    for round in 0..<60 {
+        let query = corpus.words(1...5).joined(separator: " ")
+        var options = SearchOptions(limit: [1, 10, 30][round % 3], perDocument: round % 2 == 0 ? 2 : nil)
+        let pruned = try searcher.search(query, options: options)
+        options.strategy = .exhaustive
+        let exhaustive = try searcher.search(query, options: options)
+        #expect(pruned.hits == exhaustive.hits, "\(query)")
+        #expect(!pruned.hits.isEmpty)
+        #expect(pruned.passagesScored <= exhaustive.passagesScored)
+    }
 }
 
 @Test func deletedDocumentsNeverAppear() throws {

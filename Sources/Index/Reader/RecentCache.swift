@@ -1,0 +1,44 @@
+import Synchronization
+
+/// The last few values a segment reader computed, shared by the threads reading it: first
+/// in, first out, at most `capacity` entries, found by a linear scan.
+///
+/// Used where a lookup is cheap beside what it saves: decompressed store blocks (the hits
+/// of a search sit in a few blocks) and dictionary entries (a search reads each query
+/// term's entry twice per field — its document frequency while the query is planned, then
+/// its postings while it is scored — and a batch repeats terms).
+final class RecentCache<Key: Sendable, Value: Sendable>: Sendable {
+    private let capacity: Int
+    private let entries = Mutex(Entries())
+
+    private struct Entries {
+        var keys: [Key] = []
+        var values: [Value] = []
+        /// The slot the next stored entry replaces once full.
+        var next = 0
+    }
+
+    init(capacity: Int) {
+        self.capacity = max(1, capacity)
+    }
+
+    /// The value of the first recent key that `matches`, if any.
+    func value(where matches: (Key) -> Bool) -> Value? {
+        entries.withLock { entries in
+            entries.keys.firstIndex(where: matches).map { entries.values[$0] }
+        }
+    }
+
+    func store(_ key: Key, _ value: Value) {
+        entries.withLock { entries in
+            if entries.keys.count < capacity {
+                entries.keys.append(key)
+                entries.values.append(value)
+            } else {
+                entries.keys[entries.next] = key
+                entries.values[entries.next] = value
+                entries.next = (entries.next + 1) % capacity
+            }
+        }
+    }
+}
