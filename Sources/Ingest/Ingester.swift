@@ -22,7 +22,7 @@ public struct Ingester: Sendable {
     func ingest(bytes: UnsafeBufferPointer<UInt8>, path: String) throws(IngestError) -> Document {
         guard !bytes.isEmpty else { throw IngestError(path: path, reason: "empty file") }
         guard bytes.count <= options.maxFileBytes else {
-            throw IngestError(path: path, reason: "file too large (over \(options.maxFileBytes) bytes)")
+            throw Self.tooLarge(path, options)
         }
         guard !Self.looksBinary(bytes) else { throw IngestError(path: path, reason: "binary file, not HTML or XML") }
         let decoded = TextDecoder.utf8(bytes)
@@ -61,6 +61,11 @@ public struct Ingester: Sendable {
         return Document(
             path: path, title: title, url: metadata.url, language: metadata.language,
             description: metadata.description, date: metadata.date ?? metadata.timeDate, passages: passages)
+    }
+
+    /// The refusal of a page over `options.maxFileBytes` (callers recognise it by `isTooLarge`).
+    static func tooLarge(_ path: String, _ options: IngestOptions) -> IngestError {
+        IngestError(path: path, reason: "file too large (over \(options.maxFileBytes) bytes)", isTooLarge: true)
     }
 
     /// NUL bytes, or many control bytes, in the first 8 KB (UTF-16 with a BOM is text).

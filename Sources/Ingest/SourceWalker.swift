@@ -27,8 +27,11 @@ public enum SourceWalker {
     /// Every HTML or XML file under `roots` (files named directly count too), sorted by relative
     /// path within each root, roots in the order given. A file's `relativePath` is relative to the
     /// root it was found under; a root that is a file is cited by its file name.
-    public static func walk(_ roots: [String]) -> (files: [SourceFile], skipped: [Skipped]) {
-        var files: [SourceFile] = []
+    ///
+    /// Files are found already in that order (see `walkDirectory`), so the list is never sorted
+    /// or copied: it is the only per-file memory of the walk.
+    public static func walk(_ roots: [String]) -> (files: SourceList, skipped: [Skipped]) {
+        var files = SourceList()
         var skipped: [Skipped] = []
         for root in roots {
             var info = stat()
@@ -43,19 +46,37 @@ public enum SourceWalker {
                 if let reason = rejection(of: root, info: info) {
                     skipped.append(Skipped(path: root, reason: reason, isRoot: true))
                 } else {
-                    files.append(sourceFile(root, relative: name, info: info))
+                    files.beginRoot(prefix: String(root.dropLast(name.count)))
+                    append(relative: name, info: info, to: &files)
                 }
             }
         }
         return (files, skipped)
     }
 
-    private static func walkDirectory(_ root: String, files: inout [SourceFile], skipped: inout [Skipped]) {
+    /// What is left to visit, in reverse order of visiting.
+    private enum Pending {
+        case file(String, stat)
+        case directory(String)
+    }
+
+    /// Depth first, each folder's entries ordered by name with a `/` after folder names: then a
+    /// folder's files come out exactly where sorting all relative paths would put them, since
+    /// everything inside folder `d` starts with `d/` and no other entry's name holds a `/`.
+    private static func walkDirectory(_ root: String, files: inout SourceList, skipped: inout [Skipped]) {
         let base = root.hasSuffix("/") ? String(root.dropLast()) : root
+        files.beginRoot(prefix: base + "/")
         var visited: Set<[UInt64]> = []
-        var pending: [String] = [""]
-        var found: [SourceFile] = []
-        while let relative = pending.popLast() {
+        var pending: [Pending] = [.directory("")]
+        while let next = pending.popLast() {
+            let relative: String
+            switch next {
+            case .file(let path, let info):
+                append(relative: path, info: info, to: &files)
+                continue
+            case .directory(let path):
+                relative = path
+            }
             let absolute = relative.isEmpty ? base : base + "/" + relative
             var info = stat()
             guard stat(absolute, &info) == 0, visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else {
@@ -80,7 +101,8 @@ public enum SourceWalker {
                 names.append(name)
             }
             closedir(directory)
-            for name in names.sorted(by: >) {
+            var children: [(key: String, entry: Pending)] = []
+            for name in names.sorted() {
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 let childAbsolute = base + "/" + childRelative
                 var child = stat()
@@ -89,15 +111,15 @@ public enum SourceWalker {
                     continue
                 }
                 if isDirectory(child) {
-                    pending.append(childRelative)
+                    children.append((name + "/", .directory(childRelative)))
                 } else if let reason = rejection(of: childAbsolute, info: child) {
                     skipped.append(Skipped(path: childRelative, reason: reason))
                 } else {
-                    found.append(sourceFile(childAbsolute, relative: childRelative, info: child))
+                    children.append((name, .file(childRelative, child)))
                 }
             }
+            pending.append(contentsOf: children.sorted { $0.key > $1.key }.lazy.map(\.entry))
         }
-        files.append(contentsOf: found.sorted { $0.relativePath < $1.relativePath })
     }
 
     private static func isDirectory(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFDIR }
@@ -120,12 +142,12 @@ public enum SourceWalker {
         return count < 0 ? nil : Array(buffer.prefix(count))
     }
 
-    private static func sourceFile(_ absolute: String, relative: String, info: stat) -> SourceFile {
+    private static func append(relative: String, info: stat, to files: inout SourceList) {
         #if canImport(Darwin)
         let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
         #else
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         #endif
-        return SourceFile(absolutePath: absolute, relativePath: relative, size: Int(info.st_size), modified: modified)
+        files.append(relativePath: relative, size: Int(info.st_size), modified: modified)
     }
 }

@@ -6,7 +6,8 @@ import Testing
 import TestSupport
 
 /// A full disk or an unwritable index folder fails the run with a clear message and leaves
-/// the previous commit intact. (`Scripts/resource-test` measures memory on large corpora.)
+/// the previous commit intact; a tiny memory budget over many files still indexes them all,
+/// run after run. (`Scripts/resource-test` measures memory on large corpora.)
 @Suite struct ResourceCLITests {
     static func indexedFolder() throws -> URL {
         let folder = try CLIRunner.temporaryDirectory("citex-resources")
@@ -86,5 +87,69 @@ import TestSupport
         #expect(try Self.listing(folder) == committed)
         let check = try Self.runShell("\(asNobody) \"$1\" check --index idx", in: folder)
         #expect(check.status == 0, "\(check.stderr)")
+    }
+
+    static func documentCount(_ folder: URL) throws -> Int? {
+        let stats = try CLIRunner.run(["stats", "--index", "idx", "--format", "json"], in: folder)
+        let object = try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any]
+        return object?["documents"] as? Int
+    }
+
+    /// Hundreds of files with long names under a 64 KiB budget: the per-file records alone
+    /// pass half the budget, so the writer flushes small segments and merges them; adding,
+    /// changing, deleting and renaming files then still leaves exactly the files on disk.
+    @Test func manyFilesUnderATinyBudgetStayExactAcrossRuns() throws {
+        let folder = try CLIRunner.temporaryDirectory("citex-many-files")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pages = folder.appendingPathComponent("pages/" + String(repeating: "deeply-nested-folder/", count: 8))
+        try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
+        func write(_ number: Int, _ word: String) throws {
+            try "<html><body><p>tiny page \(number) \(word)</p></body></html>"
+                .write(to: pages.appendingPathComponent("page-with-a-long-name-\(number).html"), atomically: true, encoding: .utf8)
+        }
+        for number in 0..<400 { try write(number, "w\(number)first") }
+        let first = try CLIRunner.run(["index", "pages", "--index", "idx", "--memory", "64K", "--quiet"], in: folder)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try Self.documentCount(folder) == 400)
+
+        for number in 0..<20 { try write(number, "w\(number)second") }
+        for number in 20..<40 { try FileManager.default.removeItem(at: pages.appendingPathComponent("page-with-a-long-name-\(number).html")) }
+        for number in 40..<60 {
+            try FileManager.default.moveItem(
+                at: pages.appendingPathComponent("page-with-a-long-name-\(number).html"),
+                to: pages.appendingPathComponent("renamed-\(number).html"))
+        }
+        for number in 400..<450 { try write(number, "w\(number)first") }
+        let second = try CLIRunner.run(["index", "pages", "--index", "idx", "--memory", "64K"], in: folder)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("70 added, 20 updated, 40 removed, 340 unchanged"), "\(second.stderr)")
+        #expect(try Self.documentCount(folder) == 430)
+        #expect(try CLIRunner.run(["check", "--index", "idx"], in: folder).status == 0)
+        for (word, found) in [("w5second", true), ("w5first", false), ("w25first", false), ("w45first", true), ("w420first", true)] {
+            let search = try CLIRunner.run(["search", word, "--index", "idx"], in: folder)
+            #expect(search.status == (found ? 0 : 1), "\(word): \(search.stdout)")
+        }
+        let renamed = try CLIRunner.run(["search", "w45first", "--index", "idx"], in: folder)
+        #expect(renamed.stdout.contains("renamed-45.html"), "\(renamed.stdout)")
+        let third = try CLIRunner.run(["index", "pages", "--index", "idx", "--memory", "64K"], in: folder)
+        #expect(third.stderr.contains("0 added, 0 updated, 0 removed, 430 unchanged"), "\(third.stderr)")
+    }
+
+    /// A page larger than the budget allows (an eighth of it, at least 16 MiB) is skipped
+    /// without being read, with a reason naming the `--memory` that would index it.
+    @Test func aPageTooLargeForTheBudgetIsSkippedWithTheMemoryItNeeds() throws {
+        let folder = try CLIRunner.temporaryDirectory("citex-large-page")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("pages"), withIntermediateDirectories: true)
+        try "<html><body><p>small page</p></body></html>"
+            .write(to: folder.appendingPathComponent("pages/small.html"), atomically: true, encoding: .utf8)
+        let paragraph = "<p>" + String(repeating: "word ", count: 2_000) + "</p>\n"
+        var page = "<html><body>"
+        for _ in 0..<(17 << 20) / paragraph.utf8.count { page += paragraph }
+        try page.write(to: folder.appendingPathComponent("pages/huge.html"), atomically: true, encoding: .utf8)
+        let run = try CLIRunner.run(["index", "pages", "--index", "idx", "--memory", "32M"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("1 added") && run.stderr.contains("1 skipped"), "\(run.stderr)")
+        #expect(run.stderr.contains("too large for --memory 32M") && run.stderr.contains("pages over 16M"), "\(run.stderr)")
     }
 }

@@ -52,6 +52,43 @@ import Testing
         #expect(try IndexSnapshot(compacted) == expected)
     }
 
+    /// The records kept per known file count against the budget: the same documents flush
+    /// more often into an index that already knows many files (here, with long paths).
+    @Test func perFileRecordsCountAgainstTheBudget() throws {
+        let budget = 1 << 20
+        let known = MemoryStorage()
+        let longPrefix = String(repeating: "folder/", count: 60)
+        try Self.write(RandomCorpus.documents(count: 1500, passages: 0...0, seed: 24, prefix: longPrefix), to: known)
+        let incoming = RandomCorpus.documents(count: 300, passages: 2...6, seed: 25, prefix: "new")
+        func flushes(into storage: any Storage) throws -> (flushes: Int, recordBytes: Int) {
+            let writer = try IndexWriter(storage: storage, options: .init(memoryBudget: budget, mergePolicy: MergePolicy(factor: 1000)))
+            defer { writer.close() }
+            let recordBytes = writer.recordBytes
+            for (document, stamp) in incoming { try writer.add(document, source: stamp) }
+            return (writer.flushCount, recordBytes)
+        }
+        let empty = try flushes(into: MemoryStorage())
+        let crowded = try flushes(into: known)
+        #expect(crowded.recordBytes > budget / 2)
+        #expect(empty.flushes >= 1)
+        #expect(crowded.flushes >= 2 * empty.flushes)
+    }
+
+    /// A document too large for what is left of the budget is flushed on its own, so the
+    /// buffer never holds it on top of a full budget of others.
+    @Test func aLargeDocumentGetsTheBufferToItself() throws {
+        let small = RandomCorpus.documents(count: 5, passages: 1...2, seed: 26)
+        let large = RandomCorpus.documents(count: 1, passages: 400...400, seed: 27, prefix: "large")
+        let storage = MemoryStorage()
+        let writer = try IndexWriter(storage: storage, options: .init(memoryBudget: 200_000, mergePolicy: MergePolicy(factor: 1000)))
+        for (document, stamp) in small { try writer.add(document, source: stamp) }
+        #expect(writer.flushCount == 0)
+        try writer.add(large[0].0, source: large[0].1)
+        try writer.commit()
+        writer.close()
+        #expect(try IndexReader.open(storage).segments.map(\.info.documentCount) == [5, 1])
+    }
+
     @Test func removedAndReplacedDocumentsDisappearAndCompactDropsThem() throws {
         let corpus = RandomCorpus.documents(count: 80, passages: 1...4, seed: 23)
         let storage = MemoryStorage()

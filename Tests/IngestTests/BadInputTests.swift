@@ -23,7 +23,8 @@ import TestSupport
 
     @Test func oversizedFileIsAnError() throws {
         let ingester = Ingester(options: IngestOptions(maxFileBytes: 10))
-        #expect(throws: IngestError.self) { try ingester.ingest(contents: Array("<p>eleven bytes</p>".utf8), path: "a.html") }
+        let error = #expect(throws: IngestError.self) { try ingester.ingest(contents: Array("<p>eleven bytes</p>".utf8), path: "a.html") }
+        #expect(error?.isTooLarge == true)
     }
 
     @Test func invalidUTF8IsDecodedNotRejected() throws {

@@ -37,4 +37,29 @@ import TestSupport
         #expect(skipped.map(\.isRoot) == [true])
         #expect(skipped.first?.reason == "no such file or directory")
     }
+
+    /// The walk finds files already sorted; the reference sorts every relative path afterwards.
+    /// Names around `/` in byte order (`-`, `.`, `0`) and accents are where the two could differ.
+    @Test func findsFilesInSortedOrderWithoutSorting() throws {
+        let root = try CLIRunner.temporaryDirectory("walk-order")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var generator = SeededGenerator(seed: 11)
+        let parts = ["a", "a-b", "a.b", "a0", "A", "b", "é", "e\u{301}x", "z z"]
+        var written: Set<String> = []
+        for _ in 0..<120 {
+            let depth = Int.random(in: 1...3, using: &generator)
+            let folders = (1..<depth).map { _ in parts.randomElement(using: &generator) ?? "a" }
+            let path = (folders + [(parts.randomElement(using: &generator) ?? "a") + ".html"]).joined(separator: "/")
+            // A name used as a folder cannot also be a file; the writes that collide are skipped.
+            if (try? write("<p>x</p>", path, in: root)) != nil { written.insert(path) }
+        }
+        let files = SourceWalker.walk([root.path]).files
+        let found = files.map(\.relativePath)
+        #expect(found == found.sorted())
+        #expect(Set(found).count == found.count)
+        #expect(files.allSatisfy { $0.absolutePath == root.path + "/" + $0.relativePath })
+        #expect(found.count == written.filter { path in
+            FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+        }.count)
+    }
 }

@@ -21,6 +21,7 @@ public enum IndexUpdater {
         _ options: IndexRunOptions, progress: ((IndexProgress) -> Void)? = nil
     ) throws -> IndexRunSummary {
         let started = Date()
+        AllocatorTuning.returnFreedMemory()
         var summary = IndexRunSummary()
         for root in options.roots where !FileManager.default.fileExists(atPath: root) {
             throw IndexError(.invalid, file: root, reason: "no such file or folder")
@@ -33,14 +34,13 @@ public enum IndexUpdater {
 
         let walk = SourceWalker.walk(options.roots)
         summary.skipped = walk.skipped.map { IndexRunSummary.Skip(path: $0.path, reason: $0.reason) }
-        var seen = Set<String>()
-        var pending: [SourceFile] = []
+        // Positions in `walk.files`, not copies: a first run over many files stays compact.
+        var pending: [Int] = []
         var knownHashes: [String: UInt64] = [:]
-        for file in walk.files {
+        for (position, file) in walk.files.enumerated() {
             let path = IndexLocation.absolute(file.absolutePath)
-            seen.insert(path)
-            guard let stamp = writer.stamp(of: path) else {
-                pending.append(file)
+            guard let stamp = writer.visit(path) else {
+                pending.append(position)
                 continue
             }
             if stamp.size == file.size && stamp.modified == file.modified {
@@ -52,16 +52,18 @@ public enum IndexUpdater {
                 summary.unchanged += 1
             } else {
                 knownHashes[path] = hash
-                pending.append(file)
+                pending.append(position)
             }
         }
 
         var failure: (any Error)?
         var done = IndexProgress(
-            filesDone: 0, filesTotal: pending.count, bytesDone: 0, bytesTotal: pending.reduce(0) { $0 + $1.size },
+            filesDone: 0, filesTotal: pending.count, bytesDone: 0, bytesTotal: pending.reduce(0) { $0 + walk.files[$1].size },
             elapsed: 0)
-        Ingester().ingest(files: pending) { file, result in
+        let ingester = Ingester(options: IngestOptions(maxFileBytes: pageLimit(options.memoryBudget)))
+        ingester.ingest(files: pending.lazy.map { walk.files[$0] }, batchBytes: batchBytes(options.memoryBudget)) { parsed in
             guard failure == nil else { return }
+            let file = parsed.file
             defer {
                 done.filesDone += 1
                 done.bytesDone += file.size
@@ -70,11 +72,11 @@ public enum IndexUpdater {
             }
             let path = IndexLocation.absolute(file.absolutePath)
             let replacing = writer.stamp(of: path) != nil
-            switch result {
+            switch parsed.result {
             case .success(let document):
                 let stamp = SourceStamp(
                     absolutePath: path, size: file.size, modified: file.modified,
-                    contentHash: knownHashes[path] ?? contentHash(file.absolutePath))
+                    contentHash: knownHashes[path] ?? parsed.contentHash)
                 do {
                     try writer.add(document, source: stamp)
                 } catch {
@@ -85,16 +87,15 @@ public enum IndexUpdater {
                 summary.passages += document.passages.count
                 summary.bytesIngested += file.size
             case .failure(let error):
-                summary.skipped.append(IndexRunSummary.Skip(path: error.path, reason: error.reason))
+                let reason = error.isTooLarge ? tooLarge(budget: options.memoryBudget) : error.reason
+                summary.skipped.append(IndexRunSummary.Skip(path: error.path, reason: reason))
                 if replacing, writer.remove(absolutePath: path) { summary.removed += 1 }
             }
         }
         if let failure { throw failure }
 
         let roots = options.roots.map(IndexLocation.absolute)
-        for path in writer.absolutePaths where !seen.contains(path) && roots.contains(where: { IndexLocation.isInside(path, $0) }) {
-            if writer.remove(absolutePath: path) { summary.removed += 1 }
-        }
+        summary.removed += writer.removeUnseen { path in roots.contains { IndexLocation.isInside(path, $0) } }
         summary.generation = try writer.commit(compact: options.compact)
         writer.close()
         let reader = try IndexReader.open(storage)
@@ -102,6 +103,24 @@ public enum IndexUpdater {
         summary.segments = reader.segments.count
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// Bytes of source parsed per batch: two batches of documents are alive at once beside the
+    /// writer's buffer, so they get a small share of the budget (1 to 16 MiB).
+    static func batchBytes(_ budget: Int) -> Int { min(max(budget / 16, 1 << 20), 16 << 20) }
+
+    /// The largest page a run reads: a page is parsed whole and, with its passages and
+    /// postings, takes about 3.5 times its size, so it gets an eighth of the budget (64 MiB
+    /// with the default 512 MiB), at least 16 MiB (a budget that small would refuse ordinary
+    /// pages) and at most 1 GiB (libxml2 takes an `int` length).
+    static func pageLimit(_ budget: Int) -> Int { min(max(budget / 8, 16 << 20), 1 << 30) }
+
+    /// Why a page over `pageLimit` was skipped, and what would index it; the same for every
+    /// such page of a run, so the summary counts them under one reason.
+    static func tooLarge(budget: Int) -> String {
+        let mebibytes = { (bytes: Int) in "\((bytes + (1 << 20) - 1) >> 20)M" }
+        return "too large for --memory \(mebibytes(budget)) (a page is parsed whole, taking about 3.5x its size, "
+            + "so pages over \(mebibytes(pageLimit(budget))) are skipped; --memory of 8x the page indexes it, up to 1 GiB pages)"
     }
 
     /// XXH64 of the file's bytes (0 when it cannot be read: it then counts as changed).

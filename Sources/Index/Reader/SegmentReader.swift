@@ -25,6 +25,11 @@ public final class SegmentReader: @unchecked Sendable {
     /// The deletions of this snapshot.
     public let deletions: SegmentDeletions
 
+    /// Lets the pages of its files read so far leave resident memory (`MappedFile.dropResidentPages`).
+    func dropResidentPages() {
+        for file in files { file.dropResidentPages() }
+    }
+
     /// Opens the segment's files. `verify` applies to the large files (terms, postings,
     /// positions, passages); the small ones (norms, documents, deletions) are always checksummed.
     init(storage: any Storage, info: SegmentInfo, verify: Verification) throws {

@@ -1,6 +1,7 @@
 /// Writes the six files of one new segment. The one place the segment format is written:
 /// flushing the memory buffer and merging segments both feed it, in the same order —
-/// passages, then terms in sorted order, then `finish` with norms and documents.
+/// passages, then terms in sorted order, then `finish` with norms — and documents at any
+/// time, one by one, so a merge never holds the merged segments' document table in memory.
 ///
 /// Files (every one framed by `IndexFile`: magic, version, checksum footer):
 /// - `NAME.terms`     term dictionary (`TermDictionaryWriter`)
@@ -17,6 +18,10 @@ final class SegmentFilesWriter {
     private let positionsFile: IndexFileWriter
     private let passagesFile: IndexFileWriter
     private let passages: RecordStoreWriter
+    private let documentsFile: IndexFileWriter
+    private let documents: RecordStoreWriter
+    /// First passage of each document added so far.
+    private var documentStarts: [UInt32] = []
     private var dictionary: TermDictionaryWriter
     private var encoder = PostingsEncoder()
     private var passageIDs: [UInt32] = []
@@ -30,6 +35,8 @@ final class SegmentFilesWriter {
         positionsFile = try IndexFileWriter(storage: storage, name: name + ".positions", kind: .positions)
         passagesFile = try IndexFileWriter(storage: storage, name: name + ".passages", kind: .passages)
         passages = RecordStoreWriter(file: passagesFile)
+        documentsFile = try IndexFileWriter(storage: storage, name: name + ".documents", kind: .documents)
+        documents = RecordStoreWriter(file: documentsFile)
         dictionary = TermDictionaryWriter(file: termsFile)
     }
 
@@ -53,30 +60,28 @@ final class SegmentFilesWriter {
         try dictionary.add(key: key, info: info)
     }
 
-    /// Writes norms and the document table, finishes every file and describes the segment.
-    func finish(norms: [[UInt32]], documents: [StoredDocument]) throws -> SegmentInfo {
+    /// Stores the next document (they are numbered in the order added; their passages are
+    /// consecutive, from `document.firstPassage`).
+    func addDocument(_ document: StoredDocument) throws {
+        record.removeAll()
+        document.encode(into: &record)
+        try documents.add(record)
+        documentStarts.append(document.firstPassage.rawValue)
+    }
+
+    /// Writes norms and the rest of the document table, finishes every file and describes the segment.
+    func finish(norms: [[UInt32]]) throws -> SegmentInfo {
         try dictionary.finish()
         try passages.finish(extra: passageIDs)
-        for file in [termsFile, postingsFile, positionsFile, passagesFile] { try file.finish() }
         let passageCount = passageIDs.count / 2
+        try documents.finish(extra: documentStarts + [UInt32(passageCount)])
+        for file in [termsFile, postingsFile, positionsFile, passagesFile, documentsFile] { try file.finish() }
         try writeNorms(norms, passageCount: passageCount)
-        let documentsFile = try IndexFileWriter(storage: storage, name: name + ".documents", kind: .documents)
-        let table = RecordStoreWriter(file: documentsFile)
-        var starts: [UInt32] = []
-        for document in documents {
-            record.removeAll()
-            document.encode(into: &record)
-            try table.add(record)
-            starts.append(document.firstPassage.rawValue)
-        }
-        starts.append(UInt32(passageCount))
-        try table.finish(extra: starts)
-        try documentsFile.finish()
         let statistics = norms.map { lengths in
             FieldStatistics(passageCount: lengths.lazy.filter { $0 > 0 }.count, totalLength: lengths.reduce(0) { $0 + Int($1) })
         }
         return SegmentInfo(
-            name: name, passageCount: passageCount, documentCount: documents.count, termCount: dictionary.termCount,
+            name: name, passageCount: passageCount, documentCount: documentStarts.count, termCount: dictionary.termCount,
             fieldStatistics: statistics, deletionGeneration: 0, deletedCount: 0,
             deletedDocumentCount: 0)
     }

@@ -66,9 +66,10 @@ public struct FileSystemStorage: Storage {
         guard let base = mmap(nil, count, PROT_READ, MAP_SHARED, fd, 0), base != MAP_FAILED else {
             throw failure(name, "map")
         }
-        return MappedFile(name: name, bytes: UnsafeRawBufferPointer(start: base, count: count)) { bytes in
-            munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
-        }
+        return MappedFile(
+            name: name, bytes: UnsafeRawBufferPointer(start: base, count: count),
+            release: { bytes in munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) },
+            evict: { bytes in _ = madvise(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count, MADV_DONTNEED) })
     }
 
     public func create(_ name: String) throws -> any StorageOutput {

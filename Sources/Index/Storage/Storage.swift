@@ -54,12 +54,22 @@ public final class MappedFile: @unchecked Sendable {
     public let name: String
     public let bytes: UnsafeRawBufferPointer
     private let release: @Sendable (UnsafeRawBufferPointer) -> Void
+    private let evict: (@Sendable (UnsafeRawBufferPointer) -> Void)?
 
-    init(name: String, bytes: UnsafeRawBufferPointer, release: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) {
+    init(
+        name: String, bytes: UnsafeRawBufferPointer, release: @escaping @Sendable (UnsafeRawBufferPointer) -> Void,
+        evict: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil
+    ) {
         self.name = name
         self.bytes = bytes
         self.release = release
+        self.evict = evict
     }
+
+    /// Lets the pages read so far leave this process's resident memory (they stay in the page
+    /// cache, and reading them again maps them back): a merge reading whole segments calls it
+    /// as it goes, so its resident size does not grow with the segments. No-op in memory.
+    public func dropResidentPages() { evict?(bytes) }
 
     deinit { release(bytes) }
 }

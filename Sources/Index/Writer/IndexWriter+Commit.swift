@@ -74,19 +74,21 @@ extension IndexWriter {
         let name = "seg\(manifest.nextSegment)"
         manifest.nextSegment += 1
         let result = try SegmentMerger.merge(inputs, into: storage, name: name)
-        var paths = [String?](repeating: nil, count: result.info.documentCount)
+        var records = [DocumentRegistry.Record?](repeating: nil, count: result.info.documentCount)
         for (member, map) in zip(members, result.documentMaps) {
             for (old, new) in map.enumerated() {
-                guard let new, let path = member.paths[old] else { continue }
-                paths[Int(new.rawValue)] = path
+                guard let new, let record = member.records[old] else { continue }
+                records[Int(new.rawValue)] = record
             }
         }
         let merged = try SegmentReader(storage: storage, info: result.info, verify: .onFirstRead)
         readers[name] = merged
-        for (number, path) in paths.enumerated() {
-            guard let path else { continue }
-            entries[path]?.location = .segment(name, DocumentNumber(number))
-            entries[path]?.passages = merged.passageRange(of: DocumentNumber(number))
+        let column = registry.segmentNumber(name)
+        for (number, record) in records.enumerated() {
+            guard let record else { continue }
+            registry.move(
+                record, segment: column, document: DocumentNumber(number),
+                passages: merged.passageRange(of: DocumentNumber(number)))
         }
         let position = segments.firstIndex { names.contains($0.info.name) } ?? segments.count
         segments.removeAll { names.contains($0.info.name) }
@@ -95,7 +97,7 @@ extension IndexWriter {
             WorkingSegment(
                 info: result.info,
                 deletions: SegmentDeletions(passageCount: result.info.passageCount, documentCount: result.info.documentCount),
-                deletionsChanged: false, paths: paths),
+                deletionsChanged: false, records: records),
             at: min(position, segments.count))
     }
 

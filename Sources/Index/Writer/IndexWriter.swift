@@ -9,7 +9,10 @@ import Analysis
 /// this writer unusable (open a new one: it cleans up the leftovers).
 public final class IndexWriter {
     public struct Options: Sendable {
-        /// Bytes of buffered postings and stored text before a segment is flushed.
+        /// Bytes of buffered postings and stored text, plus the per-file records the writer
+        /// keeps (`DocumentRegistry`), before a segment is flushed. The buffer always gets at
+        /// least half of it, so an index of very many files flushes more often, never at every
+        /// document.
         public var memoryBudget: Int
         public var mergePolicy: MergePolicy
         /// Analyzer settings for a new (or rebuilt) index; an existing index keeps its own.
@@ -33,25 +36,13 @@ public final class IndexWriter {
         }
     }
 
-    /// Where a live document is.
-    enum Location: Equatable {
-        case buffered(DocumentNumber)
-        case segment(String, DocumentNumber)
-    }
-
-    struct Entry {
-        var location: Location
-        var stamp: SourceStamp
-        var passages: Range<PassageNumber>
-    }
-
     /// A segment of the working set and its (possibly uncommitted) deletions.
     struct WorkingSegment {
         var info: SegmentInfo
         var deletions: SegmentDeletions
         var deletionsChanged: Bool
-        /// Document number → absolute path, for documents live in this segment.
-        var paths: [String?]
+        /// Document number → registry record, for documents live in this segment.
+        var records: [DocumentRegistry.Record?]
     }
 
     let storage: any Storage
@@ -59,9 +50,9 @@ public final class IndexWriter {
     private(set) var lock: WriteLock?
     var manifest: Manifest
     var segments: [WorkingSegment] = []
-    var entries: [String: Entry] = [:]
+    var registry = DocumentRegistry()
     var buffer: SegmentBuffer
-    var bufferPaths: [String?] = []
+    var bufferRecords: [DocumentRegistry.Record?] = []
     var readers: [String: SegmentReader] = [:]
     /// Old versions of documents replaced by buffered ones, deleted when the buffer is flushed.
     var replaced: [(segment: String, document: DocumentNumber, passages: Range<PassageNumber>)] = []
@@ -106,17 +97,16 @@ public final class IndexWriter {
     /// Reads a committed segment's live documents into the registry.
     private func load(_ info: SegmentInfo) throws {
         let reader = try reader(info)
-        var paths = [String?](repeating: nil, count: info.documentCount)
+        var records = [DocumentRegistry.Record?](repeating: nil, count: info.documentCount)
+        let segment = registry.segmentNumber(info.name)
         try reader.documentStore.forEach { number, record in
             guard !reader.isDeleted(DocumentNumber(number)) else { return }
             let document = try StoredDocument.decode(&record)
-            let path = document.source.absolutePath
-            paths[number] = path
-            entries[path] = Entry(
-                location: .segment(info.name, DocumentNumber(number)), stamp: document.source,
-                passages: reader.passageRange(of: DocumentNumber(number)))
+            records[number] = registry.register(
+                document.source, segment: segment, document: DocumentNumber(number),
+                passages: reader.passageRange(of: DocumentNumber(number)), seen: false)
         }
-        segments.append(WorkingSegment(info: info, deletions: reader.deletions, deletionsChanged: false, paths: paths))
+        segments.append(WorkingSegment(info: info, deletions: reader.deletions, deletionsChanged: false, records: records))
     }
 
     func reader(_ info: SegmentInfo) throws -> SegmentReader {
@@ -133,10 +123,40 @@ public final class IndexWriter {
     public var settings: IndexSettings { manifest.settings }
 
     /// The stamp of the live document from `absolutePath`, if indexed.
-    public func stamp(of absolutePath: String) -> SourceStamp? { entries[absolutePath]?.stamp }
+    public func stamp(of absolutePath: String) -> SourceStamp? { registry.find(absolutePath).map(registry.stamp) }
 
     /// Source paths of every live document.
-    public var absolutePaths: [String] { Array(entries.keys) }
+    public var absolutePaths: [String] { registry.liveRecords.map(registry.path) }
+
+    /// The stamp of the live document from `absolutePath`, if indexed, marking it seen:
+    /// `removeUnseen` then leaves it alone. Documents added by this writer count as seen.
+    public func visit(_ absolutePath: String) -> SourceStamp? { registry.visit(absolutePath).map(registry.stamp) }
+
+    /// Removes every live document neither added nor visited by this writer whose path
+    /// satisfies `isGone`; returns how many were removed.
+    ///
+    /// This is how a run drops the documents of files that disappeared without holding a set
+    /// of every path it saw.
+    @discardableResult
+    public func removeUnseen(where isGone: (String) -> Bool) -> Int {
+        var removed = 0
+        for record in registry.unseenRecords where isGone(registry.path(record)) {
+            remove(record)
+            removed += 1
+        }
+        return removed
+    }
+
+    /// Bytes of the records kept per known document (the registry and each segment's map to
+    /// it), which grow with the number of files and are counted against the budget.
+    public var recordBytes: Int {
+        registry.estimatedBytes + (segments.reduce(0) { $0 + $1.records.count } + bufferRecords.count)
+            * MemoryLayout<DocumentRegistry.Record?>.stride
+    }
+
+    /// What the buffer may hold before a flush: the budget less the per-file records, but at
+    /// least half the budget.
+    var bufferBudget: Int { max(options.memoryBudget - recordBytes, options.memoryBudget / 2) }
 
     private func checkUsable() throws {
         if failed || lock == nil {
@@ -148,22 +168,26 @@ public final class IndexWriter {
     /// disappears in the same commit the new one appears in).
     public func add(_ document: Document, source: SourceStamp) throws {
         try checkUsable()
-        if let old = entries.removeValue(forKey: source.absolutePath) {
-            switch old.location {
-            case .buffered(let number):
-                bufferPaths[Int(number.rawValue)] = nil
-            case .segment(let name, let number):
-                replaced.append((name, number, old.passages))
+        // A large document gets the buffer to itself: flushing first keeps the peak near the
+        // budget plus one document, not twice the budget.
+        if !buffer.isEmpty, buffer.estimatedBytes + SegmentBuffer.estimatedBytes(of: document) >= bufferBudget {
+            try flush()
+            if options.commitOnFlush { try commit() }
+        }
+        if let old = registry.find(source.absolutePath) {
+            if let name = registry.segment(old) {
+                replaced.append((name, registry.document(old), registry.passages(old)))
+            } else {
+                bufferRecords[Int(registry.document(old).rawValue)] = nil
             }
         }
         let first = PassageNumber(buffer.passageCount)
         let number = buffer.add(document, source: source)
-        bufferPaths.append(source.absolutePath)
+        bufferRecords.append(registry.register(
+            source, segment: DocumentRegistry.buffered, document: number,
+            passages: first..<PassageNumber(buffer.passageCount)))
         hasChanges = true
-        entries[source.absolutePath] = Entry(
-            location: .buffered(number), stamp: source,
-            passages: first..<PassageNumber(buffer.passageCount))
-        if buffer.estimatedBytes >= options.memoryBudget {
+        if buffer.estimatedBytes >= bufferBudget {
             try flush()
             if options.commitOnFlush { try commit() }
         }
@@ -172,15 +196,19 @@ public final class IndexWriter {
     /// Removes the document from `absolutePath` (with all its passages); false if absent.
     @discardableResult
     public func remove(absolutePath: String) -> Bool {
-        guard let entry = entries.removeValue(forKey: absolutePath) else { return false }
-        hasChanges = true
-        switch entry.location {
-        case .buffered(let number):
-            bufferPaths[Int(number.rawValue)] = nil
-        case .segment(let name, let number):
-            delete(number, passages: entry.passages, inSegment: name)
-        }
+        guard let record = registry.find(absolutePath) else { return false }
+        remove(record)
         return true
+    }
+
+    private func remove(_ record: DocumentRegistry.Record) {
+        hasChanges = true
+        if let name = registry.segment(record) {
+            delete(registry.document(record), passages: registry.passages(record), inSegment: name)
+        } else {
+            bufferRecords[Int(registry.document(record).rawValue)] = nil
+        }
+        registry.remove(record)
     }
 
     /// Marks a document of a segment and its passages deleted.
@@ -191,7 +219,7 @@ public final class IndexWriter {
             segments[index].deletions.passages.insert(Int(passage))
         }
         segments[index].deletionsChanged = true
-        segments[index].paths[Int(number.rawValue)] = nil
+        segments[index].records[Int(number.rawValue)] = nil
     }
 
     /// Writes the buffered documents as a new (uncommitted) segment.
@@ -208,12 +236,13 @@ public final class IndexWriter {
         }
         var segment = WorkingSegment(
             info: info, deletions: SegmentDeletions(passageCount: info.passageCount, documentCount: info.documentCount),
-            deletionsChanged: false, paths: bufferPaths)
-        for (number, path) in bufferPaths.enumerated() {
+            deletionsChanged: false, records: bufferRecords)
+        let column = registry.segmentNumber(name)
+        for (number, record) in bufferRecords.enumerated() {
             let document = buffer.documents[number]
             let range = document.firstPassage..<PassageNumber(Int(document.firstPassage.rawValue) + document.passageCount)
-            if let path {
-                entries[path]?.location = .segment(name, DocumentNumber(number))
+            if let record {
+                registry.move(record, segment: column, document: DocumentNumber(number), passages: range)
             } else {
                 segment.deletions.documents.insert(number)
                 for passage in range.lowerBound.rawValue..<range.upperBound.rawValue {
@@ -226,7 +255,7 @@ public final class IndexWriter {
         for old in replaced { delete(old.document, passages: old.passages, inSegment: old.segment) }
         replaced = []
         buffer = SegmentBuffer(analyzer: manifest.settings.analyzer)
-        bufferPaths = []
+        bufferRecords = []
         flushCount += 1
     }
 

@@ -33,6 +33,12 @@ final class SegmentBuffer {
             + passages.count * IndexField.allCases.count * 8
     }
 
+    /// What buffering `document` will add to `estimatedBytes`, roughly and before analysing it:
+    /// its text stored once and its postings (about two bytes per byte of text), per passage.
+    static func estimatedBytes(of document: Document) -> Int {
+        document.passages.reduce(300) { $0 + $1.text.utf8.count * 3 + 256 }
+    }
+
     /// Analyses and buffers `document`; returns its buffer-local number.
     @discardableResult
     func add(_ document: Document, source: SourceStamp) -> DocumentNumber {
@@ -135,6 +141,7 @@ final class SegmentBuffer {
                 }
             }
         }
-        return try writer.finish(norms: norms, documents: documents)
+        for document in documents { try writer.addDocument(document) }
+        return try writer.finish(norms: norms)
     }
 }

@@ -4,6 +4,10 @@
 /// lockstep) and writes through `SegmentFilesWriter`, so memory stays proportional to one
 /// term's postings, not to the segments.
 enum SegmentMerger {
+    /// Passages, or term positions, read between two `SegmentReader.dropResidentPages` calls:
+    /// a merge's resident size then stays near what it reads in one stretch.
+    static let residentStretch = 1 << 18
+
     /// The merged segment and, per input, each old document number's new number (nil if dropped).
     struct Result {
         var info: SegmentInfo
@@ -15,8 +19,9 @@ enum SegmentMerger {
     ) throws -> Result {
         var passageMaps: [[UInt32]] = []
         var documentMaps: [[DocumentNumber?]] = []
-        var documents: [StoredDocument] = []
+        var documentCount = 0
         var passageCount: UInt32 = 0
+        let writer = try SegmentFilesWriter(storage: storage, name: name)
         for (reader, deletions) in inputs {
             var map = [UInt32](repeating: .max, count: reader.passageCount)
             var documentMap = [DocumentNumber?](repeating: nil, count: reader.documentCount)
@@ -24,21 +29,22 @@ enum SegmentMerger {
                 guard !deletions.documents.contains(number) else { return }
                 var document = try StoredDocument.decode(&record)
                 let range = reader.passageRange(of: DocumentNumber(number))
-                documentMap[number] = DocumentNumber(documents.count)
+                documentMap[number] = DocumentNumber(documentCount)
+                documentCount += 1
                 document.firstPassage = PassageNumber(rawValue: passageCount)
                 for old in range.lowerBound.rawValue..<range.upperBound.rawValue where Int(old) < map.count {
                     map[Int(old)] = passageCount
                     passageCount += 1
                 }
-                documents.append(document)
+                try writer.addDocument(document)
             }
             passageMaps.append(map)
             documentMaps.append(documentMap)
         }
-        let writer = try SegmentFilesWriter(storage: storage, name: name)
         var norms = IndexField.allCases.map { _ in [UInt32]() }
         for (i, (reader, _)) in inputs.enumerated() {
             try reader.passageStore.forEach { number, record in
+                if number % (residentStretch / 64) == 0 { reader.dropResidentPages() }
                 guard passageMaps[i][number] != .max else { return }
                 let stored = try StoredPassage.decode(&record, id: reader.passageID(PassageNumber(number)))
                 guard let document = documentMaps[i][Int(stored.document.rawValue)] else {
@@ -48,8 +54,9 @@ enum SegmentMerger {
                 for field in IndexField.allCases { norms[Int(field.rawValue)].append(reader.norms(field)[number]) }
             }
         }
+        for (reader, _) in inputs { reader.dropResidentPages() }
         try mergeTerms(inputs.map(\.reader), passageMaps: passageMaps, norms: norms, writer: writer)
-        return Result(info: try writer.finish(norms: norms, documents: documents), documentMaps: documentMaps)
+        return Result(info: try writer.finish(norms: norms), documentMaps: documentMaps)
     }
 
     /// Walks all dictionaries in key order; for each key, concatenates the inputs' live
@@ -60,6 +67,7 @@ enum SegmentMerger {
         var terms = try MergedTermIterator(readers)
         var scratch = PostingsScratch()
         var positions: [UInt32] = []
+        var read = 0
         while try terms.next() {
             let key = terms.key
             guard let first = key.first, let field = IndexField(rawValue: first) else {
@@ -75,6 +83,11 @@ enum SegmentMerger {
                         scratch.freqs.append(cursor.frequency)
                         cursor.positions(into: &positions)
                         scratch.positions.append(contentsOf: positions)
+                        read += positions.count + 1
+                        if read >= residentStretch {
+                            for reader in readers { reader.dropResidentPages() }
+                            read = 0
+                        }
                     }
                     cursor.next()
                 }
