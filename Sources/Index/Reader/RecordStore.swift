@@ -88,6 +88,10 @@ struct RecordStore: @unchecked Sendable {
         var reader = ByteReader(UnsafeRawBufferPointer(rebasing: payload[start..<end]), file: file)
         let size = try reader.count(below: 1 << 30)
         let frame = try reader.raw(end - start - reader.offset)
+        // LZ4 expands at most 255-fold: a larger size is damage, not a reason to allocate it.
+        guard size <= frame.count * 255 + 64 else {
+            throw IndexError.damaged(file, "compressed block at byte \(start) claims \(size) bytes")
+        }
         var produced: Int32 = -1
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             produced = LZ4_decompress_safe(
