@@ -35,6 +35,7 @@ let package = Package(
                 .product(name: "Ingest", package: "citex"),
                 .product(name: "Search", package: "citex"),
                 .product(name: "Snippets", package: "citex"),
+                .product(name: "TestSupport", package: "citex"),
                 .product(name: "Benchmark", package: "package-benchmark"),
             ],
             path: "Micro",

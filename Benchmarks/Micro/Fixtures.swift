@@ -3,6 +3,7 @@ import BenchmarkSupport
 import Index
 import Ingest
 import Search
+import TestSupport
 
 /// The inputs of the micro benchmarks, built on first use (lazy statics) and outside the
 /// measured closures, so filtering with `--filter` builds only what the chosen ones need.

@@ -1,27 +1,79 @@
-/// A set of first bytes of terms: which tokens a caller looking for a few known terms needs.
+/// The first one or two bytes of a few terms: which tokens a caller looking for those terms
+/// needs to see at all.
 ///
-/// Porter2 never changes a word's first byte (the test suite checks it on the whole reference
-/// vocabulary), and folding maps an ASCII letter to its lowercase, so a token can only stem to
-/// one of a query's terms, or start with one of its prefixes, when its folded form starts with
-/// one of their first bytes. `Analyzer.analyze(_:initials:_:)` uses this to skip most of a
-/// passage before folding or stemming it: highlighting a query in a hit needs only the few
-/// words that could match.
+/// Porter2 keeps a word's first two bytes whenever its stem has two or more, but for `?ying`
+/// → `?ie` (`dying` → `die`): its other rules only rewrite suffixes inside R1, which starts at
+/// the third letter at the earliest, and its special words keep their first two letters (the
+/// test suite checks every vocabulary word and every word of up to four letters). Folding maps
+/// an ASCII letter to its lowercase. So a token can only stem to one of the terms, or start
+/// with one of them used as a prefix, when its folded form starts with the same two bytes (or
+/// `y` for a term's second `i`; one byte for a one-byte term).
+/// `Analyzer.analyze(_:initials:_:)` uses this to skip most of a passage before folding or
+/// stemming it: highlighting a query in a hit needs only the few words that could match.
 ///
-/// Layout: a 256-bit set, bit `b % 64` of `words[b / 64]` for byte `b`.
+/// Layout: three 256-bit sets. `firsts` holds first bytes; `open` the first bytes of one-byte
+/// terms (any second byte goes); `pairs` first and second bytes hashed to `(first & 7) << 5 |
+/// second & 31` (exact on the second letter; a collision only lets an extra token through to
+/// the exact comparison).
 public struct TermInitials: Sendable, Equatable {
-    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    private var firsts = ByteSet()
+    private var open = ByteSet()
+    private var pairs = ByteSet()
 
     /// The empty set: a filtered analysis reports nothing.
     public init() {}
 
-    /// The first bytes of `terms` (empty terms are ignored).
+    /// The first two bytes of `terms` (the first byte of one-byte terms; empty terms are
+    /// ignored).
     public init<Terms: Sequence>(_ terms: Terms) where Terms.Element: Collection<UInt8> {
         for term in terms {
-            if let first = term.first { insert(first) }
+            var bytes = term.makeIterator()
+            guard let first = bytes.next() else { continue }
+            firsts.insert(first)
+            if let second = bytes.next() {
+                pairs.insert(Self.pair(first, second))
+                if second == UInt8(ascii: "i") { pairs.insert(Self.pair(first, UInt8(ascii: "y"))) }
+            } else {
+                open.insert(first)
+            }
         }
     }
 
+    /// Admits every term that starts with `byte`.
     public mutating func insert(_ byte: UInt8) {
+        firsts.insert(byte)
+        open.insert(byte)
+    }
+
+    /// Whether some term starts with `byte`.
+    @inline(__always)
+    public func contains(_ byte: UInt8) -> Bool { firsts.contains(byte) }
+
+    /// Whether a term starting with `first` then `second` may be one of the terms (or start
+    /// with one of them); false only when none can.
+    @inline(__always)
+    public func admits(_ first: UInt8, _ second: UInt8) -> Bool {
+        firsts.contains(first) && (open.contains(first) || pairs.contains(Self.pair(first, second)))
+    }
+
+    /// Whether `term` may be one of the terms, or start with one (an empty term is not).
+    @inline(__always)
+    public func admits(_ term: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = term.first else { return false }
+        return term.count == 1 ? open.contains(first) : admits(first, term[1])
+    }
+
+    public var isEmpty: Bool { firsts == ByteSet() }
+
+    @inline(__always)
+    private static func pair(_ first: UInt8, _ second: UInt8) -> UInt8 { (first & 7) << 5 | second & 31 }
+}
+
+/// A set of bytes as four 64-bit words.
+private struct ByteSet: Sendable, Equatable {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    mutating func insert(_ byte: UInt8) {
         let bit = UInt64(1) << (byte & 63)
         switch byte >> 6 {
         case 0: words.0 |= bit
@@ -32,7 +84,7 @@ public struct TermInitials: Sendable, Equatable {
     }
 
     @inline(__always)
-    public func contains(_ byte: UInt8) -> Bool {
+    func contains(_ byte: UInt8) -> Bool {
         let word: UInt64
         switch byte >> 6 {
         case 0: word = words.0
@@ -43,17 +95,5 @@ public struct TermInitials: Sendable, Equatable {
         return word >> (byte & 63) & 1 != 0
     }
 
-    /// Whether `term` starts with one of the bytes (an empty term does not).
-    @inline(__always)
-    public func admits(_ term: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = term.first else { return false }
-        return contains(first)
-    }
-
-    public var isEmpty: Bool { words == (0, 0, 0, 0) }
-
-    public static func == (lhs: TermInitials, rhs: TermInitials) -> Bool { lhs.words == rhs.words }
-
-    /// The bits of bytes 0–63 and 64–127, for scans that test ASCII bytes without branching.
-    var asciiBits: (low: UInt64, high: UInt64) { (words.0, words.1) }
+    static func == (lhs: ByteSet, rhs: ByteSet) -> Bool { lhs.words == rhs.words }
 }

@@ -40,7 +40,7 @@ struct Tokenizer: ~Copyable {
     let text: UnsafeBufferPointer<UInt8>
     let table = UnicodeTable.shared
     let classes: UnsafePointer<UInt32>
-    let alphanumerics: UnsafePointer<UInt8>
+    private let alphanumerics: UnsafePointer<UInt8>
     let scratch: UnsafeMutablePointer<UInt8>
     private let segments: UnsafeMutablePointer<Segment>
     var cursor = 0

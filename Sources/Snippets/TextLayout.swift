@@ -59,6 +59,7 @@ struct TextLayout {
     /// Scalars in `start..<end`.
     func length(_ start: Int, _ end: Int) -> Int { scalarOffset(end) - scalarOffset(start) }
 
+    @inline(__always)
     func isSpace(_ index: Int) -> Bool {
         let byte = bytes[index]
         return byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
@@ -66,10 +67,15 @@ struct TextLayout {
 
     /// Whether a sentence ends right before byte `index` (after `.`, `!`, `?` and closing
     /// quotes or brackets, followed by space and not by a lowercase letter).
+    /// Inlined so that the scans calling it byte by byte pay one comparison per non-space byte.
+    @inline(__always)
     func sentenceEnds(before index: Int) -> Bool {
-        guard index > 0, index < count, isSpace(index) else { return false }
+        index > 0 && index < count && isSpace(index) && sentenceEnds(atSpace: index)
+    }
+
+    private func sentenceEnds(atSpace index: Int) -> Bool {
         var back = index - 1
-        while back > 0, Self.closers.contains(bytes[back]) || isClosingQuote(endingAt: back) {
+        while back > 0, Self.isCloser(bytes[back]) || isClosingQuote(endingAt: back) {
             back -= bytes[back] >= 0x80 ? 3 : 1
         }
         guard back >= 0, bytes[back] == 0x2E || bytes[back] == 0x21 || bytes[back] == 0x3F else { return false }
@@ -158,7 +164,10 @@ struct TextLayout {
 
     private static let abbreviations: [[UInt8]] = ["Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "vs", "etc", "e.g", "i.e", "cf", "No", "Fig", "Vol", "pp", "Inc", "Ltd", "Co"].map { Array($0.utf8) }
 
-    private static let closers: Set<UInt8> = [0x22, 0x27, 0x29, 0x5D]
+    /// `"`, `'`, `)` and `]`.
+    private static func isCloser(_ byte: UInt8) -> Bool {
+        byte == 0x22 || byte == 0x27 || byte == 0x29 || byte == 0x5D
+    }
 
     /// `”` or `’` (E2 80 9D / E2 80 99) ending at byte `index`.
     private func isClosingQuote(endingAt index: Int) -> Bool {
