@@ -65,6 +65,24 @@ public struct TermInitials: Sendable, Equatable {
 
     public var isEmpty: Bool { firsts == ByteSet() }
 
+    /// The ASCII first bytes packed one per byte from the lowest, and how many there are
+    /// (only the first eight are packed): for scans that compare eight text bytes with each.
+    var asciiFirsts: (packed: UInt64, count: Int) {
+        var packed: UInt64 = 0
+        var count = 0
+        func add(_ word: UInt64, from base: Int) {
+            var bits = word
+            while bits != 0 {
+                if count < 8 { packed |= UInt64(base + bits.trailingZeroBitCount) << UInt64(8 * count) }
+                count += 1
+                bits &= bits &- 1
+            }
+        }
+        add(firsts.low, from: 0)
+        add(firsts.high, from: 64)
+        return (packed, count)
+    }
+
     @inline(__always)
     private static func pair(_ first: UInt8, _ second: UInt8) -> UInt8 { (first & 7) << 5 | second & 31 }
 }
@@ -94,6 +112,10 @@ private struct ByteSet: Sendable, Equatable {
         }
         return word >> (byte & 63) & 1 != 0
     }
+
+    /// Bytes 0–63 and 64–127.
+    var low: UInt64 { words.0 }
+    var high: UInt64 { words.1 }
 
     static func == (lhs: ByteSet, rhs: ByteSet) -> Bool { lhs.words == rhs.words }
 }

@@ -43,8 +43,9 @@ extension Tokenizer {
     ///
     /// Eight bytes at a time: ASCII letters and digits come out as bit 7 of each byte (range
     /// tests on all eight at once, exact below 0x80), word starts as those not preceded by
-    /// one, and only the starts are looked up in `initials` (see `mayStart`); no branch per
-    /// byte (word boundaries are too frequent to branch on). A character ≥ U+0080 stops the
+    /// one, and starts equal to a wanted first byte by comparing all eight with each of up to
+    /// eight wanted bytes; only those are then looked at one by one (see `mayStart`). No
+    /// branch per byte or per word (word boundaries are too frequent to branch on). A character ≥ U+0080 stops the
     /// group and is decoded and folded only to learn its first folded byte.
     private func findCandidate(_ initials: TermInitials, _ scan: inout CandidateScan) {
         guard let base = text.baseAddress else { return }
@@ -73,14 +74,36 @@ extension Tokenizer {
             if alphanumeric != 0 {
                 scan.firstAlphanumeric = min(scan.firstAlphanumeric, scan.index + alphanumeric.trailingZeroBitCount / 8)
             }
-            var starts = alphanumeric & ~(alphanumeric << 8 | scan.previousIsAlphanumeric << 7)
-            while starts != 0 {
-                let bit = starts.trailingZeroBitCount
-                if mayStart(at: scan.index + bit / 8, UInt8(truncatingIfNeeded: lowered >> UInt64(bit - 7)), initials) {
+            let starts = alphanumeric & ~(alphanumeric << 8 | scan.previousIsAlphanumeric << 7)
+            var candidates = starts
+            if asciiInitials.count <= 8 {
+                // Starts whose byte equals a wanted first byte, all eight bytes against each.
+                var equal: UInt64 = 0
+                var wanted = asciiInitials.packed
+                for _ in 0..<asciiInitials.count {
+                    let difference = lowered ^ ones &* (wanted & 0xFF)
+                    equal |= ~((difference & ~high) &+ ~high | difference | ~high)
+                    wanted >>= 8
+                }
+                candidates &= equal
+            }
+            while candidates != 0 {
+                let bit = candidates.trailingZeroBitCount
+                candidates &= candidates &- 1
+                let first = UInt8(truncatingIfNeeded: lowered >> UInt64(bit - 7))
+                guard initials.contains(first) else { continue }
+                let wanted: Bool
+                if bit / 8 + 1 < ascii {
+                    // The next byte is in this group: the term's second byte if a letter or digit.
+                    let second = UInt8(truncatingIfNeeded: lowered >> UInt64(bit + 1))
+                    wanted = alphanumeric >> UInt64(bit + 8) & 1 == 0 || initials.admits(first, second)
+                } else {
+                    wanted = mayStart(at: scan.index + bit / 8, first, initials)
+                }
+                if wanted {
                     scan.index += bit / 8
                     return
                 }
-                starts &= starts &- 1
             }
             if ascii > 0 { scan.previousIsAlphanumeric = alphanumeric >> UInt64(8 * ascii - 1) & 1 }
             scan.index += ascii
@@ -88,12 +111,10 @@ extension Tokenizer {
         }
     }
 
-    /// Whether a word starting at `index` with the ASCII letter or digit `first` (lowercased)
-    /// may fold to a wanted term: its first two bytes are tested when the second is an ASCII
-    /// letter or digit too (then it is the term's second byte); otherwise only its first.
-    @inline(__always)
+    /// Whether a word starting at `index` with the ASCII letter or digit `first` (lowercased,
+    /// a wanted first byte) may fold to a wanted term: its first two bytes are tested when the
+    /// second is an ASCII letter or digit too (then it is the term's second byte).
     private func mayStart(at index: Int, _ first: UInt8, _ initials: TermInitials) -> Bool {
-        guard initials.contains(first) else { return false }
         guard index + 1 < text.count else { return true }
         let second = text[index + 1]
         let lowered = second | 0x20

@@ -55,6 +55,8 @@ struct Tokenizer: ~Copyable {
     /// When set, only chunks that may hold a token starting with one of these bytes are
     /// tokenized (see `skipToCandidateChunk`).
     let initials: TermInitials?
+    /// `initials.asciiFirsts`, computed once per text.
+    let asciiInitials: (packed: UInt64, count: Int)
     /// End of the chunk being tokenized; `Int.max` when nothing is skipped.
     var chunkEnd: Int
 
@@ -65,6 +67,7 @@ struct Tokenizer: ~Copyable {
     init(_ text: UnsafeBufferPointer<UInt8>, workspace: UnsafeMutableRawPointer, initials: TermInitials? = nil) {
         self.text = text
         self.initials = initials
+        asciiInitials = initials?.asciiFirsts ?? (0, 0)
         chunkEnd = initials == nil ? Int.max : 0
         classes = table.ascii
         alphanumerics = table.asciiAlphanumerics

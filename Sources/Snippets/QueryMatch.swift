@@ -22,6 +22,7 @@ extension QueryMatch {
     static func all(in text: UnsafeBufferPointer<UInt8>, matcher: HighlightMatcher, analyzer: Analyzer) -> [QueryMatch] {
         var words: [(position: UInt32, range: Range<Int>, word: Int)] = []
         var matches: [QueryMatch] = []
+        matches.reserveCapacity(16)  // one allocation for a typical hit, not one per doubling
         let keepsWords = !matcher.phraseWords.isEmpty
         analyzer.analyze(text, initials: matcher.initials) { token in
             let word = matcher.index(of: token.term)
@@ -58,6 +59,7 @@ extension QueryMatch {
                 }
             }
         }
-        return matches.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        matches.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        return matches
     }
 }

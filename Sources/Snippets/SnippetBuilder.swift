@@ -117,6 +117,7 @@ public struct SnippetBuilder: Sendable {
         }
         let shift = (cutBefore ? 1 : 0) - layout.scalarOffset(start)
         var highlights: [Range<Int>] = []
+        highlights.reserveCapacity(matches.count)
         for match in matches where match.range.lowerBound >= start && match.range.upperBound <= end {
             let span = (layout.scalarOffset(match.range.lowerBound) + shift)..<(layout.scalarOffset(match.range.upperBound) + shift)
             if let last = highlights.last, span.lowerBound <= last.upperBound {
