@@ -1,13 +1,13 @@
 /// The first one or two bytes of a few terms: which tokens a caller looking for those terms
 /// needs to see at all.
 ///
-/// Porter2 keeps a word's first two bytes whenever its stem has two or more, but for `?ying`
-/// → `?ie` (`dying` → `die`): its other rules only rewrite suffixes inside R1, which starts at
-/// the third letter at the earliest, and its special words keep their first two letters (the
-/// test suite checks every vocabulary word and every word of up to four letters). Folding maps
-/// an ASCII letter to its lowercase. So a token can only stem to one of the terms, or start
-/// with one of them used as a prefix, when its folded form starts with the same two bytes (or
-/// `y` for a term's second `i`; one byte for a one-byte term).
+/// Porter2 keeps a word's first two bytes whenever its stem has two or more, except `?ying` →
+/// `?ie` (`dying` → `die`): its suffix rules never reach the first two letters (R1 starts at
+/// the third letter at the earliest, and step 1 keeps a stem that holds a vowel), nor do its
+/// special words. The test suite checks this on every vocabulary word and every word of up to
+/// four letters. Folding maps an ASCII letter to its lowercase. So a token can only stem to one
+/// of the terms, or start with one of them used as a prefix, when its folded form starts with
+/// the same two bytes (or `y` for a term's second `i`; one byte for a one-byte term).
 /// `Analyzer.analyze(_:initials:_:)` uses this to skip most of a passage before folding or
 /// stemming it: highlighting a query in a hit needs only the few words that could match.
 ///
@@ -39,12 +39,6 @@ public struct TermInitials: Sendable, Equatable {
         }
     }
 
-    /// Admits every term that starts with `byte`.
-    public mutating func insert(_ byte: UInt8) {
-        firsts.insert(byte)
-        open.insert(byte)
-    }
-
     /// Whether some term starts with `byte`.
     @inline(__always)
     public func contains(_ byte: UInt8) -> Bool { firsts.contains(byte) }
@@ -62,8 +56,6 @@ public struct TermInitials: Sendable, Equatable {
         guard let first = term.first else { return false }
         return term.count == 1 ? open.contains(first) : admits(first, term[1])
     }
-
-    public var isEmpty: Bool { firsts == ByteSet() }
 
     /// The ASCII first bytes packed one per byte from the lowest, and how many there are
     /// (only the first eight are packed): for scans that compare eight text bytes with each.

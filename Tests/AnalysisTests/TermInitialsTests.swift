@@ -28,11 +28,10 @@ struct TermInitialsTests {
     }
 
     /// The filtered analysis, with position gaps to the previous reported token, capped at 2.
-    static func reported(_ text: String, initials: TermInitials, stemming: Bool = true) -> [Reported] {
+    static func reported(_ text: [UInt8], initials: TermInitials, stemming: Bool = true) -> [Reported] {
         var result: [Reported] = []
         var previous: UInt32?
-        var text = text
-        text.withUTF8 { bytes in
+        text.withUnsafeBufferPointer { bytes in
             Analyzer(stemming: stemming).analyze(bytes, initials: initials) { token in
                 result.append(Reported(token, gap: previous.map { Int(min(token.position - $0, 2)) } ?? 0))
                 previous = token.position
@@ -43,15 +42,25 @@ struct TermInitialsTests {
 
     /// The reference: the full analysis, keeping the tokens whose folded form is admitted,
     /// with gaps measured on the full positions.
-    static func reference(_ text: String, initials: TermInitials, stemming: Bool = true) -> [Reported] {
+    static func reference(_ text: [UInt8], initials: TermInitials, stemming: Bool = true) -> [Reported] {
         var result: [Reported] = []
         var previous: UInt32?
-        Analyzer(stemming: stemming).analyze(text) { token in
-            guard initials.admits(token.folded) else { return }
-            result.append(Reported(token, gap: previous.map { Int(min(token.position - $0, 2)) } ?? 0))
-            previous = token.position
+        text.withUnsafeBufferPointer { bytes in
+            Analyzer(stemming: stemming).analyze(bytes) { token in
+                guard initials.admits(token.folded) else { return }
+                result.append(Reported(token, gap: previous.map { Int(min(token.position - $0, 2)) } ?? 0))
+                previous = token.position
+            }
         }
         return result
+    }
+
+    static func reported(_ text: String, initials: TermInitials, stemming: Bool = true) -> [Reported] {
+        reported(Array(text.utf8), initials: initials, stemming: stemming)
+    }
+
+    static func reference(_ text: String, initials: TermInitials, stemming: Bool = true) -> [Reported] {
+        reference(Array(text.utf8), initials: initials, stemming: stemming)
     }
 
     /// A stem of two or more bytes starts with its word's first two bytes (or the first, then
@@ -119,6 +128,17 @@ struct TermInitialsTests {
                         "text: \(text.debugDescription)")
             }
         }
+    }
+
+    /// Random bytes, invalid UTF-8 included (stray continuation bytes, truncated and overlong
+    /// sequences), mostly letters so that words form: no crash, and the same tokens.
+    @Test(arguments: 0..<100)
+    func randomBytesMatchTheFullAnalysisFiltered(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let pool: [UInt8] = Array("abcdefgrsRS01 .-'\n".utf8) + [0x80, 0xBF, 0xC3, 0xA9, 0xE2, 0x80, 0x99, 0xF0, 0xC0, 0xFF]
+        let text = (0..<Int.random(in: 0...300, using: &random)).map { _ in pool.randomElement(using: &random) ?? 0x20 }
+        let initials = TermInitials(["r", "s", "ab", "é"].map { Array($0.utf8) })
+        #expect(Self.reported(text, initials: initials) == Self.reference(text, initials: initials), "bytes: \(text)")
     }
 
     @Test func emptyInitialsReportNothing() {
