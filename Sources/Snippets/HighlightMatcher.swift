@@ -4,8 +4,10 @@ import Analysis
 /// first bytes a matching token can start with, and what each unit is worth.
 ///
 /// Built once per query, not per hit: the ten hits of a search share it, and each passage is
-/// then analysed only where a token could match (see `Analyzer.analyze(_:initials:_:)`).
-public struct HighlightMatcher: Sendable {
+/// then analysed only where a token could match (see `Analyzer.analyze(_:initials:_:)`). A
+/// class, so that handing it to the per-hit closures costs one reference count, not a copy of
+/// its arrays.
+public final class HighlightMatcher: Sendable {
     public let query: HighlightQuery
     /// The distinct words of the query's terms and phrases.
     let words: [[UInt8]]

@@ -21,8 +21,8 @@ public struct SnippetBuilder: Sendable {
         snippet(of: text, for: HighlightMatcher(query))
     }
 
-    /// The snippet of `text` for a prepared query. Complexity: O(n + m) for n bytes and m
-    /// matches, plus the O(n) backward search for a sentence start.
+    /// The snippet of `text` for a prepared query. Complexity: O(n + m log m) for n bytes and
+    /// m matches.
     public func snippet(of text: String, for matcher: HighlightMatcher) -> Snippet {
         var text = text
         return text.withUTF8 { bytes in
@@ -39,9 +39,9 @@ public struct SnippetBuilder: Sendable {
         let limit = options.maxCharacters
         if layout.length(0, layout.count) <= limit { return 0..<layout.count }
         guard let core = densestRun(layout, matches, unitCount: unitCount) else { return 0..<cutEnd(layout, start: 0, after: 0) }
-        let sentence = layout.sentenceStart(atOrBefore: core.lowerBound)
         let start: Int
-        if layout.length(sentence, core.upperBound) <= limit {
+        if let sentence = layout.sentenceStart(
+            atOrBefore: core.lowerBound, notBefore: layout.retreat(core.upperBound, scalars: limit)) {
             start = sentence
         } else {
             let lead = (limit - layout.length(core.lowerBound, core.upperBound)) / 3

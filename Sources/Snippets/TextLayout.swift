@@ -86,11 +86,18 @@ struct TextLayout {
     }
 
     /// The first byte of the sentence containing `index`.
-    func sentenceStart(atOrBefore index: Int) -> Int {
+    ///
+    /// Nil when that is before `floor`, found without scanning further back than the first
+    /// non-space byte before `floor` (a sentence start further back could only be before it):
+    /// a snippet only wants a sentence start that fits in its length.
+    func sentenceStart(atOrBefore index: Int, notBefore floor: Int) -> Int? {
         var boundary = index
-        while boundary > 0, !sentenceEnds(before: boundary) { boundary -= 1 }
+        while boundary > 0, !sentenceEnds(before: boundary) {
+            if boundary < floor, !isSpace(boundary) { return nil }
+            boundary -= 1
+        }
         while boundary < index, isSpace(boundary) { boundary += 1 }
-        return boundary
+        return boundary >= floor ? boundary : nil
     }
 
     /// The last byte boundary `end` in `lower...upper` where a sentence ends, if any.
