@@ -45,8 +45,8 @@ extension Tokenizer {
     /// tests on all eight at once, exact below 0x80), word starts as those not preceded by
     /// one, and starts equal to a wanted first byte by comparing all eight with each of up to
     /// eight wanted bytes; only those are then looked at one by one (see `mayStart`). No
-    /// branch per byte or per word (word boundaries are too frequent to branch on). A character ≥ U+0080 stops the
-    /// group and is decoded and folded only to learn its first folded byte.
+    /// branch per byte or per word (word boundaries are too frequent to branch on). A character
+    /// ≥ U+0080 ends the group and is decoded and folded only to learn its first folded byte.
     private func findCandidate(_ initials: TermInitials, _ scan: inout CandidateScan) {
         guard let base = text.baseAddress else { return }
         let ones: UInt64 = 0x0101_0101_0101_0101
@@ -79,11 +79,11 @@ extension Tokenizer {
             if asciiInitials.count <= 8 {
                 // Starts whose byte equals a wanted first byte, all eight bytes against each.
                 var equal: UInt64 = 0
-                var wanted = asciiInitials.packed
+                var remaining = asciiInitials.packed
                 for _ in 0..<asciiInitials.count {
-                    let difference = lowered ^ ones &* (wanted & 0xFF)
+                    let difference = lowered ^ ones &* (remaining & 0xFF)
                     equal |= ~((difference & ~high) &+ ~high | difference | ~high)
-                    wanted >>= 8
+                    remaining >>= 8
                 }
                 candidates &= equal
             }
