@@ -7,7 +7,7 @@ func registerSnippets() {
     Benchmark("Snippets: snippet per hit, 1,000 real passages", configuration: Rate("snippets").configuration) { benchmark in
         let analyzer = Analyzer()
         let builder = SnippetBuilder(analyzer: analyzer)
-        let queries = Fixtures.hits.map { HighlightQuery(words: $0.query, analyzer: analyzer) }
+        let queries = Fixtures.hits.map { HighlightMatcher(HighlightQuery(words: $0.query, analyzer: analyzer)) }
         benchmark.startMeasurement()
         Rate("snippets").measure(benchmark) {
             var characters = 0

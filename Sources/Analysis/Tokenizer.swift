@@ -52,10 +52,23 @@ struct Tokenizer: ~Copyable {
     private var wholePending = false
     private var wordPosition: UInt32 = 0
     var cjk = CJKRun()
+    /// When set, only chunks that may hold a token starting with one of these bytes are
+    /// tokenized (see `skipToCandidateChunk`).
+    let initials: TermInitials?
+    /// `initials.asciiFirsts`, computed once per text.
+    let asciiInitials: (packed: UInt64, count: Int)
+    /// End of the chunk being tokenized; `Int.max` when nothing is skipped.
+    var chunkEnd: Int
 
-    /// - Parameter workspace: `workspaceBytes` bytes aligned for `Int`, owned by the caller.
-    init(_ text: UnsafeBufferPointer<UInt8>, workspace: UnsafeMutableRawPointer) {
+    /// - Parameters:
+    ///   - workspace: `workspaceBytes` bytes aligned for `Int`, owned by the caller.
+    ///   - initials: when given, chunks of text that cannot hold a token starting with one of
+    ///     these bytes are skipped unread.
+    init(_ text: UnsafeBufferPointer<UInt8>, workspace: UnsafeMutableRawPointer, initials: TermInitials? = nil) {
         self.text = text
+        self.initials = initials
+        asciiInitials = initials?.asciiFirsts ?? (0, 0)
+        chunkEnd = initials == nil ? Int.max : 0
         classes = table.ascii
         alphanumerics = table.asciiAlphanumerics
         segments = workspace.bindMemory(to: Segment.self, capacity: Self.maxSegments)
@@ -69,6 +82,10 @@ struct Tokenizer: ~Copyable {
         if cjk.active, let token = nextCJK() { return token }
         let count = text.count
         while cursor < count {
+            if cursor >= chunkEnd, let initials {
+                skipToCandidateChunk(initials)
+                guard cursor < count else { break }
+            }
             let byte = text[cursor]
             let entry: UInt32
             let length: Int

@@ -15,24 +15,33 @@ public struct SnippetBuilder: Sendable {
         self.options = options
     }
 
-    /// The snippet of `text` for `query`. Complexity: O(n + m²) for n bytes and m matches.
+    /// The snippet of `text` for `query`; prepares the query for this one passage (use a
+    /// `HighlightMatcher` to share that work across hits).
     public func snippet(of text: String, for query: HighlightQuery) -> Snippet {
-        let layout = TextLayout(Array(text.utf8))
-        let matches = layout.bytes.withUnsafeBufferPointer {
-            QueryMatch.all(in: $0, query: query, analyzer: analyzer)
+        snippet(of: text, for: HighlightMatcher(query))
+    }
+
+    /// The snippet of `text` for a prepared query. Complexity: O(n + m log m) for n bytes and
+    /// m matches.
+    public func snippet(of text: String, for matcher: HighlightMatcher) -> Snippet {
+        var text = text
+        return text.withUTF8 { bytes in
+            TextLayout.with(bytes) { layout in
+                let matches = QueryMatch.all(in: bytes, matcher: matcher, analyzer: analyzer)
+                let window = chooseWindow(layout, matches, unitCount: matcher.unitCount)
+                return render(layout, window, matches)
+            }
         }
-        let window = chooseWindow(layout, matches)
-        return render(layout, window, matches)
     }
 
     /// The byte range to show.
-    private func chooseWindow(_ layout: TextLayout, _ matches: [QueryMatch]) -> Range<Int> {
+    private func chooseWindow(_ layout: TextLayout, _ matches: [QueryMatch], unitCount: Int) -> Range<Int> {
         let limit = options.maxCharacters
         if layout.length(0, layout.count) <= limit { return 0..<layout.count }
-        guard let core = densestRun(layout, matches) else { return 0..<cutEnd(layout, start: 0, after: 0) }
-        let sentence = layout.sentenceStart(atOrBefore: core.lowerBound)
+        guard let core = densestRun(layout, matches, unitCount: unitCount) else { return 0..<cutEnd(layout, start: 0, after: 0) }
         let start: Int
-        if layout.length(sentence, core.upperBound) <= limit {
+        if let sentence = layout.sentenceStart(
+            atOrBefore: core.lowerBound, notBefore: layout.retreat(core.upperBound, scalars: limit)) {
             start = sentence
         } else {
             let lead = (limit - layout.length(core.lowerBound, core.upperBound)) / 3
@@ -44,26 +53,35 @@ public struct SnippetBuilder: Sendable {
 
     /// The matches `first...last` that fit in the length limit and cover the most distinct
     /// query words, then the most matches, then the shortest span; as a byte range.
-    private func densestRun(_ layout: TextLayout, _ matches: [QueryMatch]) -> Range<Int>? {
-        var best: (units: Int, count: Int, span: Int, range: Range<Int>)?
-        for first in matches.indices {
-            var units: [Int: Int] = [:]
-            var last = first
-            while last < matches.count,
-                  layout.length(matches[first].range.lowerBound, matches[last].range.upperBound) <= options.maxCharacters {
-                units[matches[last].unit] = matches[last].words
-                last += 1
+    ///
+    /// A sliding window: matches are sorted by start, so a later `first` can only reach as far
+    /// or further, and `counts` (matches per unit in the window) is updated as both ends move
+    /// instead of being rebuilt for each start.
+    func densestRun(_ layout: TextLayout, _ matches: [QueryMatch], unitCount: Int) -> Range<Int>? {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: max(unitCount, 1)) { counts in
+            counts.initialize(repeating: 0)
+            var best: (units: Int, count: Int, span: Int, range: Range<Int>)?
+            var last = 0
+            var covered = 0
+            for first in matches.indices {
+                last = max(last, first)
+                while last < matches.count,
+                      layout.length(matches[first].range.lowerBound, matches[last].range.upperBound) <= options.maxCharacters {
+                    if counts[matches[last].unit] == 0 { covered += matches[last].words }
+                    counts[matches[last].unit] += 1
+                    last += 1
+                }
+                guard last > first else { continue }
+                let range = matches[first].range.lowerBound..<matches[last - 1].range.upperBound
+                let span = layout.length(range.lowerBound, range.upperBound)
+                if best.map({ ($0.units, $0.count, -$0.span) < (covered, last - first, -span) }) ?? true {
+                    best = (covered, last - first, span, range)
+                }
+                counts[matches[first].unit] -= 1
+                if counts[matches[first].unit] == 0 { covered -= matches[first].words }
             }
-            guard last > first else { continue }
-            let range = matches[first].range.lowerBound..<matches[last - 1].range.upperBound
-            let span = layout.length(range.lowerBound, range.upperBound)
-            let covered = units.values.reduce(0, +)
-            if let current = best, (current.units, current.count, -current.span) >= (covered, last - first, -span) {
-                continue
-            }
-            best = (covered, last - first, span, range)
+            return best?.range
         }
-        return best?.range
     }
 
     /// Where to end a window that starts at `start` and must include bytes before `after`:
@@ -81,12 +99,25 @@ public struct SnippetBuilder: Sendable {
         while start < end, layout.isSpace(start) { start += 1 }
         while end > start, layout.isSpace(end - 1) { end -= 1 }
         let cutBefore = start > 0, cutAfter = end < layout.count
-        var text = cutBefore ? "…" : ""
-        let body = layout.bytes[start..<end].map { $0 == 0x0A || $0 == 0x09 || $0 == 0x0D ? 0x20 : $0 }
-        text += String(decoding: body, as: UTF8.self)
-        if cutAfter { text += "…" }
+        let text = String(unsafeUninitializedCapacity: end - start + 6) { output in
+            var written = 0
+            func appendEllipsis() {  // U+2026
+                output[written] = 0xE2
+                output[written + 1] = 0x80
+                output[written + 2] = 0xA6
+                written += 3
+            }
+            if cutBefore { appendEllipsis() }
+            for byte in layout.bytes[start..<end] {
+                output[written] = byte == 0x0A || byte == 0x09 || byte == 0x0D ? 0x20 : byte
+                written += 1
+            }
+            if cutAfter { appendEllipsis() }
+            return written
+        }
         let shift = (cutBefore ? 1 : 0) - layout.scalarOffset(start)
         var highlights: [Range<Int>] = []
+        highlights.reserveCapacity(matches.count)
         for match in matches where match.range.lowerBound >= start && match.range.upperBound <= end {
             let span = (layout.scalarOffset(match.range.lowerBound) + shift)..<(layout.scalarOffset(match.range.upperBound) + shift)
             if let last = highlights.last, span.lowerBound <= last.upperBound {

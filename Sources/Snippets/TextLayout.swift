@@ -3,31 +3,63 @@
 /// Snippet lengths are measured in Unicode scalars (what a person counts as characters, and
 /// what JSON offsets use), while matching works on bytes; this maps between the two and finds
 /// places where cutting splits neither a word nor a UTF-8 sequence.
+///
+/// - Warning: a non-owning view: `bytes` and the scalar table belong to the caller of
+///   `with(_:_:)` and are valid only inside its closure; never let a layout escape it.
 struct TextLayout {
-    let bytes: [UInt8]
-    /// `scalarsBefore[i]` = number of scalars that start before byte `i`; one extra entry at the end.
-    private let scalarsBefore: [Int32]
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// `scalarsBefore[i]` = number of scalars that start before byte `i`, with one extra entry
+    /// at the end; nil when the text is ASCII and every byte is a scalar (most passages), which
+    /// saves building the table.
+    private let scalarsBefore: UnsafePointer<Int32>?
 
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        var counts = [Int32](repeating: 0, count: bytes.count + 1)
-        var count: Int32 = 0
-        for (index, byte) in bytes.enumerated() {
-            counts[index] = count
-            if byte & 0xC0 != 0x80 { count += 1 }
+    /// Calls `body` with the layout of `bytes`; the scalar table, when one is needed, lives on
+    /// the stack (or a temporary heap block for long texts) for the duration of the call.
+    static func with<Result>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (TextLayout) -> Result) -> Result {
+        if isASCII(bytes) { return body(TextLayout(bytes: bytes, scalarsBefore: nil)) }
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: bytes.count + 1) { counts in
+            var count: Int32 = 0
+            for (index, byte) in bytes.enumerated() {
+                counts.initializeElement(at: index, to: count)
+                if byte & 0xC0 != 0x80 { count += 1 }
+            }
+            counts.initializeElement(at: bytes.count, to: count)
+            return body(TextLayout(bytes: bytes, scalarsBefore: UnsafePointer(counts.baseAddress)))
         }
-        counts[bytes.count] = count
-        scalarsBefore = counts
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, scalarsBefore: UnsafePointer<Int32>?) {
+        self.bytes = bytes
+        self.scalarsBefore = scalarsBefore
+    }
+
+    /// Whether every byte is below 0x80, eight bytes at a time.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        var high: UInt64 = 0
+        while index + 8 <= bytes.count {
+            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            high |= UInt64(bytes[index])
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     var count: Int { bytes.count }
 
-    /// Scalars in `start..<end`.
-    func length(_ start: Int, _ end: Int) -> Int { Int(scalarsBefore[end] - scalarsBefore[start]) }
-
     /// Scalar offset of byte `index`.
-    func scalarOffset(_ index: Int) -> Int { Int(scalarsBefore[index]) }
+    @inline(__always)
+    func scalarOffset(_ index: Int) -> Int { scalarsBefore.map { Int($0[index]) } ?? index }
 
+    /// Scalars in `start..<end`.
+    func length(_ start: Int, _ end: Int) -> Int { scalarOffset(end) - scalarOffset(start) }
+
+    @inline(__always)
     func isSpace(_ index: Int) -> Bool {
         let byte = bytes[index]
         return byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
@@ -35,10 +67,15 @@ struct TextLayout {
 
     /// Whether a sentence ends right before byte `index` (after `.`, `!`, `?` and closing
     /// quotes or brackets, followed by space and not by a lowercase letter).
+    /// Inlined so that the scans calling it byte by byte pay one comparison per non-space byte.
+    @inline(__always)
     func sentenceEnds(before index: Int) -> Bool {
-        guard index > 0, index < count, isSpace(index) else { return false }
+        index > 0 && index < count && isSpace(index) && sentenceEnds(atSpace: index)
+    }
+
+    private func sentenceEnds(atSpace index: Int) -> Bool {
         var back = index - 1
-        while back > 0, Self.closers.contains(bytes[back]) || isClosingQuote(endingAt: back) {
+        while back > 0, Self.isCloser(bytes[back]) || isClosingQuote(endingAt: back) {
             back -= bytes[back] >= 0x80 ? 3 : 1
         }
         guard back >= 0, bytes[back] == 0x2E || bytes[back] == 0x21 || bytes[back] == 0x3F else { return false }
@@ -49,11 +86,18 @@ struct TextLayout {
     }
 
     /// The first byte of the sentence containing `index`.
-    func sentenceStart(atOrBefore index: Int) -> Int {
+    ///
+    /// Nil when that is before `floor`, found without scanning further back than the first
+    /// non-space byte before `floor` (a sentence start further back could only be before it):
+    /// a snippet only wants a sentence start that fits in its length.
+    func sentenceStart(atOrBefore index: Int, notBefore floor: Int) -> Int? {
         var boundary = index
-        while boundary > 0, !sentenceEnds(before: boundary) { boundary -= 1 }
+        while boundary > 0, !sentenceEnds(before: boundary) {
+            if boundary < floor, !isSpace(boundary) { return nil }
+            boundary -= 1
+        }
         while boundary < index, isSpace(boundary) { boundary += 1 }
-        return boundary
+        return boundary >= floor ? boundary : nil
     }
 
     /// The last byte boundary `end` in `lower...upper` where a sentence ends, if any.
@@ -89,12 +133,12 @@ struct TextLayout {
     /// The largest byte `end ≥ start` with at most `scalars` scalars in `start..<end`,
     /// never inside a UTF-8 sequence.
     func advance(_ start: Int, scalars: Int) -> Int {
-        let target = scalarsBefore[start] + Int32(scalars)
-        if target >= scalarsBefore[count] { return count }
+        let target = scalarOffset(start) + scalars
+        if target >= scalarOffset(count) { return count }
         var low = start, high = count
         while low < high {
             let middle = (low + high + 1) / 2
-            if scalarsBefore[middle] <= target { low = middle } else { high = middle - 1 }
+            if scalarOffset(middle) <= target { low = middle } else { high = middle - 1 }
         }
         while low > start, low < count, bytes[low] & 0xC0 == 0x80 { low -= 1 }
         return low
@@ -102,12 +146,12 @@ struct TextLayout {
 
     /// The smallest byte `begin ≤ end` with at most `scalars` scalars in `begin..<end`.
     func retreat(_ end: Int, scalars: Int) -> Int {
-        let target = scalarsBefore[end] - Int32(scalars)
+        let target = scalarOffset(end) - scalars
         if target <= 0 { return 0 }
         var low = 0, high = end
         while low < high {
             let middle = (low + high) / 2
-            if scalarsBefore[middle] >= target { high = middle } else { low = middle + 1 }
+            if scalarOffset(middle) >= target { high = middle } else { low = middle + 1 }
         }
         while low < end, bytes[low] & 0xC0 == 0x80 { low += 1 }
         return low
@@ -127,7 +171,10 @@ struct TextLayout {
 
     private static let abbreviations: [[UInt8]] = ["Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "vs", "etc", "e.g", "i.e", "cf", "No", "Fig", "Vol", "pp", "Inc", "Ltd", "Co"].map { Array($0.utf8) }
 
-    private static let closers: Set<UInt8> = [0x22, 0x27, 0x29, 0x5D]
+    /// `"`, `'`, `)` and `]`.
+    private static func isCloser(_ byte: UInt8) -> Bool {
+        byte == 0x22 || byte == 0x27 || byte == 0x29 || byte == 0x5D
+    }
 
     /// `”` or `’` (E2 80 9D / E2 80 99) ending at byte `index`.
     private func isClosingQuote(endingAt index: Int) -> Bool {

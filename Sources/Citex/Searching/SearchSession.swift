@@ -30,8 +30,8 @@ public final class SearchSession {
     public func search(_ query: String, qid: String? = nil) throws -> SearchAnswer {
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try rankedPassages(query)
-        let highlight = HighlightQuery(
-            terms: result.queryTerms.terms.map { Array($0.utf8) }, phrases: result.queryTerms.phrases.map { $0.map { Array($0.utf8) } })
+        let highlight = HighlightMatcher(HighlightQuery(
+            terms: result.queryTerms.terms.map { Array($0.utf8) }, phrases: result.queryTerms.phrases.map { $0.map { Array($0.utf8) } }))
         if documents.count > Self.documentCacheLimit { documents.removeAll(keepingCapacity: true) }
         var hits: [CitedHit] = []
         for (rank, hit) in result.hits.enumerated() {
