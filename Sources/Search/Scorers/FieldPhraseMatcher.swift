@@ -45,6 +45,16 @@ final class FieldPhraseMatcher {
         verifiedAt = proposal
         frequency = 0
         guard proposal != .end else { return 0 }
+        // The scratch arrays are moved out for the count and back after it: touching them
+        // in place, element by element, would check exclusive access to this object's
+        // properties at run time on every element.
+        var positions = self.positions, scanned = self.scanned
+        self.positions = []
+        self.scanned = []
+        defer {
+            self.positions = positions
+            self.scanned = scanned
+        }
         for index in cursors.indices {
             cursors[index].positions(into: &positions[index])
         }
