@@ -1,22 +1,29 @@
 /// Writes JSON with keys in the order given, so output is stable and matches the README.
 ///
 /// Foundation's encoder reorders or drops `null` keys; documented schemas need both exact.
+/// The text is built as UTF-8 bytes and made a `String` once: appending to a `String` piece
+/// by piece validated and copied every piece, which cost more than the search it reported.
 public struct JSONWriter: Sendable {
-    public private(set) var output = ""
+    private var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
 
     public init() {}
 
-    public mutating func beginObject() { value("{"); needsComma.append(false) }
-    public mutating func endObject() { needsComma.removeLast(); output += "}" }
-    public mutating func beginArray() { value("["); needsComma.append(false) }
-    public mutating func endArray() { needsComma.removeLast(); output += "]" }
+    /// The JSON written so far.
+    public var output: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// Starts a member of the current object; the next value written is its value.
-    public mutating func key(_ name: String) {
+    public mutating func beginObject() { value("{"); needsComma.append(false) }
+    public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
+    public mutating func beginArray() { value("["); needsComma.append(false) }
+    public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+
+    /// Starts a member of the current object; the next value written is its value. `name`
+    /// is one of the caller's own key names, written as is (no escaping needed or done).
+    public mutating func key(_ name: StaticString) {
         separate()
-        Self.appendQuoted(name, to: &output)
-        output += ":"
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
         needsComma[needsComma.count - 1] = false
         skipSeparator = true
     }
@@ -24,7 +31,7 @@ public struct JSONWriter: Sendable {
     public mutating func string(_ text: String?) {
         guard let text else { return value("null") }
         separate()
-        Self.appendQuoted(text, to: &output)
+        Self.appendQuoted(text, to: &bytes)
     }
 
     public mutating func int(_ number: Int?) { value(number.map(String.init) ?? "null") }
@@ -47,30 +54,37 @@ public struct JSONWriter: Sendable {
 
     private mutating func value(_ raw: String) {
         separate()
-        output += raw
+        bytes.append(contentsOf: raw.utf8)
     }
 
     private mutating func separate() {
         if skipSeparator {
             skipSeparator = false
         } else if needsComma[needsComma.count - 1] {
-            output += ","
+            bytes.append(UInt8(ascii: ","))
         }
         needsComma[needsComma.count - 1] = true
     }
 
     /// Appends `text` quoted, copying runs of bytes that need no escape in one piece (the
     /// hot path of `--format json` over long passages).
-    private static func appendQuoted(_ text: String, to output: inout String) {
-        output += "\""
+    private static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
             var run = 0, index = 0
-            func flush(until end: Int) {
-                if end > run { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[run..<end]), as: UTF8.self) }
-            }
             while index < bytes.count {
+                // Most text needs nothing: pass it eight bytes at a time.
+                if index + 8 <= bytes.count, let base = bytes.baseAddress,
+                   !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
+                if byte >= 0x20, byte != 0x22, byte != 0x5C, byte != 0xE2 {
+                    index += 1
+                    continue
+                }
                 let escape: String?
                 var width = 1
                 switch byte {
@@ -86,15 +100,29 @@ public struct JSONWriter: Sendable {
                 default: escape = nil
                 }
                 if let escape {
-                    flush(until: index)
-                    output += escape
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                    output.append(contentsOf: escape.utf8)
                     run = index + width
                 }
                 index += width
             }
-            flush(until: bytes.count)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes in `word` is below 0x20, a quote, a backslash or 0xE2
+    /// (the lead byte of U+2028 and U+2029): the classic "has a byte less than / equal to"
+    /// bit tests, exact as to whether one exists.
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func has(_ value: UInt8) -> UInt64 {
+            let x = word ^ (ones &* UInt64(value))
+            return (x &- ones) & ~x & highs
+        }
+        let below = (word &- ones &* 0x20) & ~word & highs
+        return (below | has(0x22) | has(0x5C) | has(0xE2)) != 0
     }
 
     private static func unicodeEscape(_ value: UInt32) -> String {

@@ -69,7 +69,7 @@ public struct PassageContext: Sendable {
         json.key("ordinal"); json.int(passage.ordinal)
         json.key("passages_in_document"); json.int(passageCount)
         json.key("text"); json.string(passage.text)
-        for (name, list) in [("before", before), ("after", after)] {
+        for (name, list) in [("before" as StaticString, before), ("after", after)] {
             json.key(name)
             json.beginArray()
             for neighbour in list {
