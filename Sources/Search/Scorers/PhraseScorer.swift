@@ -96,17 +96,23 @@ final class PhraseScorer: Scorer {
     /// Per field, the phrase occurs no more often than each of its terms in a passage that
     /// holds them all, so two bounds hold and the smaller is taken: the tightest term's
     /// impact bound, and the corner of the least maximum frequency with the longest of the
-    /// terms' shortest fields (which combines terms, and can be the tighter one).
+    /// terms' shortest fields (which combines terms, and can be the tighter one). A field
+    /// whose next proposal lies past the run adds nothing (evaluation only moves forward),
+    /// which spares computing the title's and headings' bounds through most runs.
     func blockBound(at target: PassageNumber) -> (bound: Double, through: PassageNumber) {
-        var frequency = 0.0
         var through = PassageNumber.end
         for matcher in matchers {
+            for cursor in matcher.cursors {
+                through = min(through, cursor.block(containing: target).lastPassage)
+            }
+        }
+        var frequency = 0.0
+        for matcher in matchers where matcher.proposal <= through {
             var termBound = Double.infinity
             var maxFrequency = UInt32.max
             var minLength: UInt32 = 0
             for cursor in matcher.cursors {
                 let block = cursor.block(containing: target)
-                through = min(through, block.lastPassage)
                 termBound = min(termBound, context.bm25.maxNormalizedFrequency(block.impacts, field: matcher.field))
                 maxFrequency = min(maxFrequency, block.impacts.maxFrequency)
                 minLength = max(minLength, block.impacts.minNorm)
