@@ -100,10 +100,19 @@ final class PhraseScorer: Scorer {
     /// whose next proposal lies past the run adds nothing (evaluation only moves forward),
     /// which spares computing the title's and headings' bounds through most runs.
     func blockBound(at target: PassageNumber) -> (bound: Double, through: PassageNumber) {
+        // The run ends where the first block of a field that has a proposal inside it ends;
+        // a field whose proposal lies past the run (found so far) need not be looked at.
         var through = PassageNumber.end
-        for matcher in matchers {
-            for cursor in matcher.cursors {
-                through = min(through, cursor.block(containing: target).lastPassage)
+        var looked = 0 as UInt64
+        var narrowed = true
+        while narrowed {
+            narrowed = false
+            for (index, matcher) in matchers.enumerated() where looked & (1 << index) == 0 && matcher.proposal <= through {
+                looked |= 1 << index
+                narrowed = true
+                for cursor in matcher.cursors {
+                    through = min(through, cursor.block(containing: target).lastPassage)
+                }
             }
         }
         var frequency = 0.0
