@@ -48,8 +48,9 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
         fields.deallocate()
     }
 
-    /// Moves only the fields standing before `target`: each cursor call is a dynamic call,
-    /// and most candidates come from one field while the others wait further on.
+    /// Moves only the fields standing before `target`: a cursor call costs (a dynamic call
+    /// outside the specialised evaluator), and most candidates come from one field while the
+    /// others wait further on.
     @discardableResult
     func advance(to target: PassageNumber) -> PassageNumber {
         guard target > passage else { return passage }
