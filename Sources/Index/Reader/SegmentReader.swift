@@ -133,7 +133,9 @@ public final class SegmentReader: @unchecked Sendable {
     /// The dictionary entry of an analysed term (UTF-8 bytes), or `nil` if absent.
     public func termInfo(_ field: IndexField, term: UnsafeRawBufferPointer) throws -> TermInfo? {
         try withKey(field, term) { key in
-            if let recent = recentTerms.value(where: { $0.elementsEqual(key) }) { return recent }
+            if let recent = recentTerms.value(where: { $0.count == key.count && $0.withUnsafeBytes { compare($0, key) == 0 } }) {
+                return recent
+            }
             let info = try dictionary.lookup(key)
             recentTerms.store(Array(key), info)
             return info
