@@ -48,7 +48,7 @@ public struct RelevanceEvaluation: Sendable {
     }
 
     /// Reads the query file and qrels, opens the index in `settings` and evaluates.
-    /// - Throws: `CitexError`, `EvaluationError` or `IndexError` when a file cannot be used.
+    /// - Throws: `CitexError`, `SearchError` or `IndexError` when a file cannot be used.
     public init(queriesFile: String, qrelsFile: String, settings: SearchSettings) throws {
         let queries = try QueryFile.read(queriesFile)
         guard let data = FileManager.default.contents(atPath: qrelsFile) else {

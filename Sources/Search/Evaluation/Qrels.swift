@@ -14,23 +14,21 @@ public struct Qrels: Sendable, Equatable {
     /// Parses qrels text.
     ///
     /// - Parameter source: the file name used in errors.
-    /// - Throws: `EvaluationError` naming the first malformed line. A document judged twice
+    /// - Throws: `SearchError` naming the first malformed line. A document judged twice
     ///   for one query is an error too: the two values would silently disagree.
     public init(parsing text: String, source: String = "qrels") throws {
         var judgments: [String: [String: Int]] = [:]
         for (line, fields) in TRECLines.fields(text) {
             guard fields.count == 4 else {
-                throw EvaluationError(source: source, line: line,
-                                      reason: "expected 4 fields `qid iteration docid relevance`, found \(fields.count)")
+                throw SearchError(file: source, line: line, "expected 4 fields `qid iteration docid relevance`, found \(fields.count)")
             }
             guard let relevance = Int(fields[3]) else {
-                throw EvaluationError(source: source, line: line, reason: "relevance `\(fields[3])` is not an integer")
+                throw SearchError(file: source, line: line, "relevance `\(fields[3])` is not an integer")
             }
             let query = String(fields[0])
             let document = String(fields[2])
             if judgments[query]?[document] != nil {
-                throw EvaluationError(source: source, line: line,
-                                      reason: "document \(document) judged twice for query \(query)")
+                throw SearchError(file: source, line: line, "document \(document) judged twice for query \(query)")
             }
             judgments[query, default: [:]][document] = relevance
         }

@@ -27,23 +27,22 @@ public struct TRECRun: Sendable, Equatable {
     /// Parses run text.
     ///
     /// - Parameter source: the file name used in errors.
-    /// - Throws: `EvaluationError` naming the first malformed line.
+    /// - Throws: `SearchError` naming the first malformed line.
     public init(parsing text: String, source: String = "run") throws {
         var entries: [String: [Entry]] = [:]
         for (line, fields) in TRECLines.fields(text) {
             guard fields.count == 6 else {
-                throw EvaluationError(source: source, line: line,
-                                      reason: "expected 6 fields `qid Q0 doc rank score tag`, found \(fields.count)")
+                throw SearchError(file: source, line: line, "expected 6 fields `qid Q0 doc rank score tag`, found \(fields.count)")
             }
             guard let rank = Int(fields[3]) else {
-                throw EvaluationError(source: source, line: line, reason: "rank `\(fields[3])` is not an integer")
+                throw SearchError(file: source, line: line, "rank `\(fields[3])` is not an integer")
             }
             guard let score = Double(fields[4]), score.isFinite else {
-                throw EvaluationError(source: source, line: line, reason: "score `\(fields[4])` is not a finite number")
+                throw SearchError(file: source, line: line, "score `\(fields[4])` is not a finite number")
             }
             let document = Self.documentID(fields[2])
             guard !document.isEmpty else {
-                throw EvaluationError(source: source, line: line, reason: "no document ID in `\(fields[2])`")
+                throw SearchError(file: source, line: line, "no document ID in `\(fields[2])`")
             }
             entries[String(fields[0]), default: []].append(Entry(document: document, rank: rank, score: score))
         }

@@ -93,15 +93,14 @@ struct EvaluationTests {
     }
 
     @Test func malformedLinesNameTheirLine() {
-        #expect(throws: EvaluationError(source: "q.txt", line: 2, reason: "relevance `high` is not an integer")) {
+        #expect(throws: SearchError(file: "q.txt", line: 2, "relevance `high` is not an integer")) {
             try Qrels(parsing: "1 0 d1 1\n1 0 d2 high\n", source: "q.txt")
         }
-        #expect(throws: EvaluationError.self) { try Qrels(parsing: "1 0 d1 1\n1 0 d1 2\n") }
-        #expect(throws: EvaluationError(source: "run", line: 1,
-                                        reason: "expected 6 fields `qid Q0 doc rank score tag`, found 5")) {
+        #expect(throws: SearchError.self) { try Qrels(parsing: "1 0 d1 1\n1 0 d1 2\n") }
+        #expect(throws: SearchError(file: "run", line: 1, "expected 6 fields `qid Q0 doc rank score tag`, found 5")) {
             try TRECRun(parsing: "1 Q0 d1 1 2.0\n")
         }
-        #expect(throws: EvaluationError.self) { try TRECRun(parsing: "1 Q0 d1 1 nan t\n") }
+        #expect(throws: SearchError.self) { try TRECRun(parsing: "1 Q0 d1 1 nan t\n") }
     }
 }
 

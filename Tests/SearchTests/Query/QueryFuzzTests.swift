@@ -23,7 +23,8 @@ func randomQueriesRunOrFailWithAColumn(seed: UInt64) throws {
                 _ = try searcher.search(query, options: options)
             } catch {
                 #expect(syntax == .full, "plain syntax never fails: \(query)")
-                #expect(error.column >= 1 && error.column <= query.count + 1, "\(query): \(error)")
+                let column = error.column ?? 0
+                #expect(column >= 1 && column <= query.count + 1, "\(query): \(error)")
             }
         }
     }

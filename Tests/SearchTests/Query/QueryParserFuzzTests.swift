@@ -26,7 +26,7 @@ import TestSupport
                 _ = try QueryParser.parse(text)
                 return false
             } catch {
-                let column = error.column
+                let column = error.column ?? 0
                 let inRange = column >= 1 && column <= text.count + 1
                 #expect(inRange, "column \(column) outside \(text.debugDescription)")
                 return !inRange
