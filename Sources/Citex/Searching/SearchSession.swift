@@ -39,18 +39,13 @@ public final class SearchSession {
             let key = DocumentKey(segment: hit.segment, document: hit.document.rawValue)
             let document = try documents[key] ?? segment.document(hit.document).document
             documents[key] = document
-            guard settings.fetchesPassages else {
-                let passage = Passage(
-                    id: segment.passageID(hit.passage), ordinal: 0, section: [], text: "", line: 0, anchor: nil)
-                hits.append(CitedHit(
-                    rank: rank + 1, score: hit.score, document: document, passage: passage,
-                    snippet: Snippet(text: "", highlights: [])))
-                continue
-            }
-            let passage = try segment.passage(hit.passage).passage
-            hits.append(CitedHit(
-                rank: rank + 1, score: hit.score, document: document, passage: passage,
-                snippet: snippets.snippet(of: passage.text, for: highlight)))
+            // A TREC run prints documents only: the passage is then just its ID, unread.
+            let passage = settings.fetchesPassages
+                ? try segment.passage(hit.passage).passage
+                : Passage(id: segment.passageID(hit.passage), ordinal: 0, section: [], text: "", line: 0, anchor: nil)
+            let snippet = settings.fetchesPassages
+                ? snippets.snippet(of: passage.text, for: highlight) : Snippet(text: "", highlights: [])
+            hits.append(CitedHit(rank: rank + 1, score: hit.score, document: document, passage: passage, snippet: snippet))
         }
         // Reads that met a checksum mismatch ended early rather than threw: never serve that.
         if let damage = reader.damage { throw damage }

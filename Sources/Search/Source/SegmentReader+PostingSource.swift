@@ -2,8 +2,9 @@ import Index
 
 /// The on-disk segment as a posting source, so the searcher runs on an open index.
 ///
-/// A term the dictionary cannot read (a damaged file) is treated as absent here; `citex
-/// check` is what reports damage.
+/// A term the dictionary cannot read (a chunk failing its checksum) is treated as absent
+/// here, as the protocol does not throw; the segment remembers the damage
+/// (`SegmentReader.damage`), and a caller checks it before serving an answer.
 extension SegmentReader: PostingSource {
     public func statistics(of field: IndexField) -> FieldStatistics {
         statistics(field)
