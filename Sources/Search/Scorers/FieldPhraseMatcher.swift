@@ -77,6 +77,32 @@ final class FieldPhraseMatcher {
         return frequency
     }
 
+    /// The bound `blockBound(at:bm25:)` computed last.
+    private(set) var lastBlockBound = 0.0
+
+    /// Where the run its terms' blocks at `target` cover ends; sets `lastBlockBound`, the
+    /// bound those blocks put on w_f · tf / B_f of the phrase in this field. The phrase occurs
+    /// no more often than each of its terms in a passage that holds them all, so two bounds
+    /// hold and the smaller is taken: the tightest term's impact bound, and the corner of the
+    /// least maximum frequency with the longest of the terms' shortest fields (which
+    /// combines terms, and can be the tighter one).
+    func blockBound(at target: PassageNumber, bm25: BM25F) -> PassageNumber {
+        var through = PassageNumber.end
+        var termBound = Double.infinity
+        var maxFrequency = UInt32.max
+        var minLength: UInt32 = 0
+        for cursor in cursors {
+            let block = cursor.block(containing: target)
+            through = min(through, block.lastPassage)
+            termBound = min(termBound, bm25.maxNormalizedFrequency(block.impacts, field: field))
+            maxFrequency = min(maxFrequency, block.impacts.maxFrequency)
+            minLength = max(minLength, block.impacts.minNorm)
+        }
+        lastBlockBound = maxFrequency > 0
+            ? min(termBound, bm25.normalizedFrequency(maxFrequency, length: minLength, field: field)) : 0
+        return through
+    }
+
     /// Whether the phrase occurs in `passage` (which must be the verified proposal).
     func matches(_ passage: PassageNumber) -> Bool {
         verifiedAt == passage && proposal == passage && frequency > 0

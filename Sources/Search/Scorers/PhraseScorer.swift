@@ -93,15 +93,11 @@ final class PhraseScorer: Scorer {
         return weight * context.bm25.saturate(frequency)
     }
 
-    /// Per field, the phrase occurs no more often than each of its terms in a passage that
-    /// holds them all, so two bounds hold and the smaller is taken: the tightest term's
-    /// impact bound, and the corner of the least maximum frequency with the longest of the
-    /// terms' shortest fields (which combines terms, and can be the tighter one). A field
-    /// whose next proposal lies past the run adds nothing (evaluation only moves forward),
-    /// which spares computing the title's and headings' bounds through most runs.
+    /// The fields' bounds (`FieldPhraseMatcher.blockBound`) added over the run their blocks
+    /// cover. A field whose next proposal lies past the run adds nothing (evaluation only
+    /// moves forward) and need not be looked at, which spares the title's and headings'
+    /// blocks through most runs; only fields with a proposal inside the run narrow it.
     func blockBound(at target: PassageNumber) -> (bound: Double, through: PassageNumber) {
-        // The run ends where the first block of a field that has a proposal inside it ends;
-        // a field whose proposal lies past the run (found so far) need not be looked at.
         var through = PassageNumber.end
         var looked = 0 as UInt64
         var narrowed = true
@@ -110,26 +106,12 @@ final class PhraseScorer: Scorer {
             for (index, matcher) in matchers.enumerated() where looked & (1 << index) == 0 && matcher.proposal <= through {
                 looked |= 1 << index
                 narrowed = true
-                for cursor in matcher.cursors {
-                    through = min(through, cursor.block(containing: target).lastPassage)
-                }
+                through = min(through, matcher.blockBound(at: target, bm25: context.bm25))
             }
         }
         var frequency = 0.0
-        for matcher in matchers where matcher.proposal <= through {
-            var termBound = Double.infinity
-            var maxFrequency = UInt32.max
-            var minLength: UInt32 = 0
-            for cursor in matcher.cursors {
-                let block = cursor.block(containing: target)
-                termBound = min(termBound, context.bm25.maxNormalizedFrequency(block.impacts, field: matcher.field))
-                maxFrequency = min(maxFrequency, block.impacts.maxFrequency)
-                minLength = max(minLength, block.impacts.minNorm)
-            }
-            if maxFrequency > 0 {
-                let corner = context.bm25.normalizedFrequency(maxFrequency, length: minLength, field: matcher.field)
-                frequency += min(termBound, corner)
-            }
+        for (index, matcher) in matchers.enumerated() where looked & (1 << index) != 0 && matcher.proposal <= through {
+            frequency += matcher.lastBlockBound
         }
         return (weight * context.bm25.saturate(frequency), max(through, target))
     }
