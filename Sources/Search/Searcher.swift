@@ -28,20 +28,22 @@ public struct Searcher {
 
     /// Runs a parsed query.
     public func search(_ query: QueryNode, options: SearchOptions = SearchOptions()) throws(SearchError) -> SearchResult {
-        let (plan, notes) = try QueryCompiler.compile(query, statistics: statistics, analyzer: analyzer, options: options.query)
-        return run(plan, notes: notes, options: options)
+        let terms = QueryStatistics(statistics)
+        let (plan, notes) = try QueryCompiler.compile(query, statistics: terms, analyzer: analyzer, options: options.query)
+        return run(plan, terms: terms, notes: notes, options: options)
     }
 
-    /// Top-k of a compiled plan over every segment.
-    func run(_ plan: PlanNode, notes: [String], options: SearchOptions) -> SearchResult {
+    /// Top-k of a compiled plan over every segment, its cursors opened from the entries
+    /// `terms` looked up while the plan was compiled.
+    func run(_ plan: PlanNode, terms: QueryStatistics, notes: [String], options: SearchOptions) -> SearchResult {
         var collector = TopKCollector(limit: options.limit, perDocument: options.perDocument)
         var scored = 0
-        for (index, segment) in statistics.segments.enumerated() {
-            let context = ScoringContext(source: segment, bm25: bm25)
+        for (index, segment) in terms.segments.enumerated() {
+            let context = ScoringContext(terms: segment, bm25: bm25)
             switch options.strategy {
             case .pruned:
                 guard let parts = context.rootParts(for: plan) else { continue }
-                scored += Self.collect(parts, source: segment, segment: index, into: &collector)
+                scored += Self.collect(parts, source: context.source, segment: index, into: &collector)
             case .exhaustive:
                 ExhaustiveEvaluator.collect(plan, context: context, segment: index, into: &collector)
                 scored = collector.offered

@@ -152,14 +152,14 @@ import Testing
 
         let reader = try IndexReader.open(storage)
         let damaged = try #require(reader.segments.first)
-        var cursor = damaged.postings(.text, info: spared)
+        var cursor = damaged.postings(spared)
         var count = 0
         while cursor.passage != .end {
             count += 1
             cursor.next()
         }
         #expect(count == spared.documentFrequency && !cursor.isDamaged && reader.damage == nil)
-        cursor = damaged.postings(.text, info: queried)
+        cursor = damaged.postings(queried)
         while cursor.passage != .end { cursor.next() }
         #expect(cursor.isDamaged)
         #expect(reader.damage?.file == name && "\(reader.damage!)".contains("checksum mismatch in bytes"))

@@ -14,7 +14,7 @@ struct RecentCacheTests {
         #expect(cache.value(where: { $0 == 3 }) == "v3")
     }
 
-    @Test func remembersAbsentTermsAndServesTheDictionarysAnswer() throws {
+    @Test func remembersAbsentValuesAsAnswers() throws {
         let cache = RecentCache<[UInt8], Int?>(capacity: 2)
         cache.store(Array("whale".utf8), nil)
         let hit = cache.value(where: { $0.elementsEqual("whale".utf8) })

@@ -76,6 +76,7 @@ final class CheckedFile: @unchecked Sendable {
     /// Verifies the chunks holding payload bytes `range` (unverified ones are hashed now).
     /// - Throws: `IndexError.damaged` naming the file and the chunk's bytes on a mismatch,
     ///   also remembered in `damage`.
+    @inline(__always)
     func verify(_ range: Range<Int>) throws {
         if let chunk = firstBadChunk(range) { throw mismatch(chunk) }
     }

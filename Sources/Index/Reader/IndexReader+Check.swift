@@ -29,7 +29,7 @@ extension IndexReader {
                     throw IndexError.damaged(segment.info.fileName("terms"), "term of unknown field")
                 }
                 for (_, info) in terms.holders {
-                    var cursor = segment.postings(field, info: info)
+                    var cursor = segment.postings(info)
                     let norms = segment.norms(field)
                     var count = 0
                     // A bound that fails to dominate a posting would silently lose hits.

@@ -33,7 +33,7 @@ extension PostingsCursor {
         if valid && info.documentFrequency >= BitPacking.blockSize {
             // The skip length, then the whole skip list: verified before they are read.
             if postings.isIntact(offset..<offset + 10),
-               let length = Self.readVarint(data, &offset, limit: dataCount), length < UInt64(dataCount),
+               let length = Varint.read(data, &offset, limit: dataCount), length < UInt64(dataCount),
                postings.isIntact(offset..<offset + Int(length)) {
                 skipLength = Int(length)
             } else {
@@ -53,20 +53,6 @@ extension PostingsCursor {
 
     @usableFromInline
     var hasSkip: Bool { documentFrequency >= BitPacking.blockSize }
-
-    @inline(__always)
-    static func readVarint(_ base: UnsafeRawPointer, _ offset: inout Int, limit: Int) -> UInt64? {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < limit && shift < 64 {
-            let byte = base.load(fromByteOffset: offset, as: UInt8.self)
-            offset += 1
-            result |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return result }
-            shift += 7
-        }
-        return nil
-    }
 
     @usableFromInline
     mutating func markDamaged() {
@@ -101,10 +87,10 @@ extension PostingsCursor {
         metaPositionStart += metaPositionBytes
         guard hasSkip else { return }
         let limit = dataStart
-        guard let last = Self.readVarint(data, &skipOffset, limit: limit),
-              let dataBytes = Self.readVarint(data, &skipOffset, limit: limit),
-              let positionBytes = Self.readVarint(data, &skipOffset, limit: limit),
-              let impacts = Impacts(decoding: { Self.readVarint(data, &skipOffset, limit: limit) }),
+        guard let last = Varint.read(data, &skipOffset, limit: limit),
+              let dataBytes = Varint.read(data, &skipOffset, limit: limit),
+              let positionBytes = Varint.read(data, &skipOffset, limit: limit),
+              let impacts = Impacts(decoding: { Varint.read(data, &skipOffset, limit: limit) }),
               last < UInt64(passageLimit), dataBytes < UInt64(dataCount),
               positionBytes < UInt64(positionCount + 1)
         else { return markDamaged() }
@@ -171,10 +157,10 @@ extension PostingsCursor {
         var offset = metaDataStart
         var next = UInt64(metaBase)
         for i in 0..<total {
-            guard let entry = Self.readVarint(data, &offset, limit: dataCount) else { return false }
+            guard let entry = Varint.read(data, &offset, limit: dataCount) else { return false }
             var freq: UInt64 = 1
             if entry & 1 == 0 {
-                guard let extra = Self.readVarint(data, &offset, limit: dataCount), extra < UInt64(UInt32.max) else {
+                guard let extra = Varint.read(data, &offset, limit: dataCount), extra < UInt64(UInt32.max) else {
                     return false
                 }
                 freq = extra + 1
@@ -216,6 +202,6 @@ extension PostingsCursor {
     }
 
     func readPositionVarint(_ offset: inout Int) -> UInt32? {
-        Self.readVarint(positionData, &offset, limit: positionCount).map { UInt32(truncatingIfNeeded: $0) }
+        Varint.read(positionData, &offset, limit: positionCount).map { UInt32(truncatingIfNeeded: $0) }
     }
 }

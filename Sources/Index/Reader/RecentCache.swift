@@ -4,9 +4,9 @@ import Synchronization
 /// in, first out, at most `capacity` entries, found by a linear scan.
 ///
 /// Used where a lookup is cheap beside what it saves: decompressed store blocks (the hits
-/// of a search sit in a few blocks) and dictionary entries (a search reads each query
-/// term's entry twice per field — its document frequency while the query is planned, then
-/// its postings while it is scored — and a batch repeats terms).
+/// of a search sit in a few blocks). Not for dictionary entries: a searcher keeps those for
+/// its query, and across a batch's queries a 64-entry cache of them caught about 3% of
+/// lookups, saving less than its probes cost.
 final class RecentCache<Key: Sendable, Value: Sendable>: Sendable {
     private let capacity: Int
     private let entries = Mutex(Entries())

@@ -14,8 +14,6 @@ public final class SegmentReader: @unchecked Sendable {
     let documentStore: RecordStore
     private let files: [MappedFile]
     private let facts = Mutex<DocumentFacts?>(nil)
-    /// Dictionary entries looked up last (absent terms included), by key.
-    private let recentTerms = RecentCache<[UInt8], TermInfo?>(capacity: 64)
     private let deletionFileSize: Int
     let postingsFile: CheckedFile
     let positionsFile: CheckedFile
@@ -131,15 +129,11 @@ public final class SegmentReader: @unchecked Sendable {
     }
 
     /// The dictionary entry of an analysed term (UTF-8 bytes), or `nil` if absent.
+    ///
+    /// Each call is one dictionary lookup (a binary search over the blocks' first keys and a
+    /// scan of one block): a searcher keeps what it found for the rest of its query.
     public func termInfo(_ field: IndexField, term: UnsafeRawBufferPointer) throws -> TermInfo? {
-        try withKey(field, term) { key in
-            if let recent = recentTerms.value(where: { $0.count == key.count && $0.withUnsafeBytes { compare($0, key) == 0 } }) {
-                return recent
-            }
-            let info = try dictionary.lookup(key)
-            recentTerms.store(Array(key), info)
-            return info
-        }
+        try withKey(field, term) { try dictionary.lookup($0) }
     }
 
     /// A cursor over the postings of an analysed term, or `nil` if the term is absent.
@@ -153,8 +147,8 @@ public final class SegmentReader: @unchecked Sendable {
         return try copy.withUTF8 { try postings(field, term: UnsafeRawBufferPointer($0)) }
     }
 
-    /// A cursor for a term found by `terms(_:prefix:_:)`.
-    public func postings(_ field: IndexField, info: TermInfo) -> PostingsCursor {
+    /// A cursor for a term found by `termInfo(_:term:)` or `terms(_:prefix:_:)`.
+    public func postings(_ info: TermInfo) -> PostingsCursor {
         PostingsCursor(segment: self, info: info)
     }
 

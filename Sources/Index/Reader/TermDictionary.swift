@@ -40,7 +40,7 @@ struct TermDictionary: @unchecked Sendable {
     private var file: String { checked.name }
 
     /// The bytes of `block`, verified with their block index entries before they are read
-    /// (an out-of-order block index reads as damage later).
+    /// (an out-of-order block index reads as damage).
     private func blockBytes(_ block: Int) throws -> Range<Int> {
         let entry = indexOffset + block * 8, isLast = block + 1 == blockCount
         try checked.verify(entry..<entry + (isLast ? 8 : 16))
@@ -48,16 +48,27 @@ struct TermDictionary: @unchecked Sendable {
             Int(truncatingIfNeeded: UInt64(littleEndian: payload.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
         }
         let start = offset(entry), end = isLast ? indexOffset : offset(entry + 8)
+        guard start >= 0, start <= end, end <= indexOffset else {
+            throw IndexError.damaged(file, "block \(block) out of order in the block index")
+        }
         try checked.verify(start..<end)
         return start..<end
     }
 
+    /// A reader of `block`'s entries, its bytes verified.
+    private func reader(of block: Int) throws -> TermBlockReader {
+        TermBlockReader(payload, block: try blockBytes(block))
+    }
+
+    private func damaged(_ reader: TermBlockReader) -> IndexError {
+        IndexError.damaged(file, "term entry at byte \(reader.offset)")
+    }
+
     /// The first key of `block`, pointing into the file.
     private func firstKey(_ block: Int) throws -> UnsafeRawBufferPointer {
-        var reader = ByteReader(payload, offset: try blockBytes(block).lowerBound, file: file)
-        _ = try reader.varint()
-        let length = try reader.count(below: payload.count)
-        return try reader.raw(length)
+        var reader = try reader(of: block)
+        guard let (_, key) = reader.nextKey() else { throw damaged(reader) }
+        return key
     }
 
     /// The last block whose first key is ≤ `key` (0 when `key` precedes everything).
@@ -83,83 +94,69 @@ struct TermDictionary: @unchecked Sendable {
     /// Every entry in order, pull-style (for merging dictionaries of several segments).
     func makeIterator() -> Iterator { Iterator(dictionary: self, block: 0) }
 
-    /// Walks the entries of a dictionary from the start of one block to the end.
+    /// Walks the entries of a dictionary from the start of one block to the end, rebuilding
+    /// each key.
     struct Iterator {
         private let dictionary: TermDictionary
         private var block: Int
-        private var reader: ByteReader
-        private var end: Int
-        private var first = true
-        /// Whether entries are read without decoding their impacts: a lookup passes over
-        /// a dozen entries to find one, and decoding impacts was most of the cost of each.
-        private let skippingImpacts: Bool
-        /// The current key (field byte + term) and entry, valid after `next()` returned true.
+        private var reader: TermBlockReader
+        /// The current key (field byte + term), valid after `next()` returned true.
         private(set) var key: [UInt8] = []
-        private(set) var info = TermInfo(documentFrequency: 0, postingsOffset: 0, positionsOffset: 0)
-        /// Where the current entry's impacts are encoded in the payload.
-        private(set) var impactsOffset = 0
 
         /// An iterator whose first `next()` enters `block`.
-        init(dictionary: TermDictionary, block: Int, skippingImpacts: Bool = false) {
+        init(dictionary: TermDictionary, block: Int) {
             self.dictionary = dictionary
-            self.skippingImpacts = skippingImpacts
             self.block = block - 1
-            reader = ByteReader(dictionary.payload, offset: dictionary.indexOffset, file: dictionary.file)
-            end = dictionary.indexOffset
+            reader = TermBlockReader(dictionary.payload, block: 0..<0)
         }
 
-        private mutating func enter(_ block: Int) throws {
-            let bytes = try dictionary.blockBytes(block)
-            self.block = block
-            reader.offset = bytes.lowerBound
-            end = bytes.upperBound
-            first = true
-        }
+        /// The current entry, valid after `next()` returned true.
+        var info: TermInfo { reader.info }
 
         /// Moves to the next entry; false at the end of the dictionary.
         mutating func next() throws -> Bool {
-            while reader.offset >= end {
+            while reader.isAtEnd {
                 guard block + 1 < dictionary.blockCount else { return false }
-                try enter(block + 1)
+                block += 1
+                reader = try dictionary.reader(of: block)
             }
-            let shared = try reader.count(below: key.count + 1)
-            let suffix = try reader.raw(try reader.count(below: dictionary.payload.count))
+            guard let (shared, suffix) = reader.nextKey() else { throw dictionary.damaged(reader) }
             key.removeSubrange(shared...)
             key.append(contentsOf: suffix)
-            let frequency = try reader.count()
-            impactsOffset = reader.offset
-            var impacts = Impacts()
-            if skippingImpacts {
-                guard try Impacts.skip({ try reader.varint() }) else { throw reader.damaged("impacts") }
-            } else {
-                guard let decoded = Impacts(decoding: { try? self.reader.varint() }) else { throw reader.damaged("impacts") }
-                impacts = decoded
-            }
-            let postings = try reader.count(below: 1 << 48)
-            let positions = try reader.count(below: 1 << 48)
-            info = TermInfo(
-                documentFrequency: frequency, postingsOffset: first ? postings : info.postingsOffset + postings,
-                positionsOffset: first ? positions : info.positionsOffset + positions,
-                impacts: impacts)
-            first = false
-            guard frequency > 0 else { throw reader.damaged("term with no postings") }
+            guard reader.readEntry() else { throw dictionary.damaged(reader) }
             return true
         }
     }
 
     /// The entry for exactly `key`, if present.
+    ///
+    /// Scans the one block that may hold `key` without building its keys (front coding lets
+    /// a scan compare by prefix lengths): `matched` counts the bytes the entry read last
+    /// shares with `key` while it sorts before `key`. An entry sharing more than `matched`
+    /// with its predecessor sorts before `key` too; one sharing less sorts after it (its first
+    /// differing byte exceeds its predecessor's, which equals `key`'s); only one sharing
+    /// exactly `matched` has its suffix compared.
     func lookup(_ key: UnsafeRawBufferPointer) throws -> TermInfo? {
         guard blockCount > 0 else { return nil }
-        var iterator = Iterator(dictionary: self, block: try findBlock(key), skippingImpacts: true)
-        while try iterator.next() {
-            let order = iterator.key.withUnsafeBytes { compare($0, key) }
-            if order > 0 { return nil }
-            guard order == 0 else { continue }
-            var found = iterator.info
-            var reader = ByteReader(payload, offset: iterator.impactsOffset, file: file)
-            guard let impacts = Impacts(decoding: { try? reader.varint() }) else { throw reader.damaged("impacts") }
-            found.impacts = impacts
-            return found
+        var reader = try reader(of: try findBlock(key))
+        var matched = 0
+        while !reader.isAtEnd {
+            guard let (shared, suffix) = reader.nextKey() else { throw damaged(reader) }
+            if shared < matched { return nil }
+            var isMatch = false
+            if shared == matched {
+                let rest = key.count - matched
+                var common = 0
+                while common < suffix.count && common < rest && suffix[common] == key[matched + common] { common += 1 }
+                if common == suffix.count {
+                    isMatch = common == rest
+                } else if common == rest || suffix[common] > key[matched + common] {
+                    return nil
+                }
+                matched += common
+            }
+            guard reader.readEntry() else { throw damaged(reader) }
+            if isMatch { return reader.info }
         }
         return nil
     }

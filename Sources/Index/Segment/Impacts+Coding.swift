@@ -44,14 +44,15 @@ extension Impacts {
         }
     }
 
-    /// Reads past one encoded set of pairs without building it; `false` when the count is
-    /// impossible (a damaged file).
+    /// Moves `offset` past one encoded set of pairs without building it; `false` when the
+    /// bytes run past `limit` or the count is impossible (a damaged file).
     @inline(__always)
-    static func skip(_ nextVarint: () throws -> UInt64) rethrows -> Bool {
-        let total = Int(try nextVarint() & 0xF)
+    static func skip(_ base: UnsafeRawPointer, _ offset: inout Int, limit: Int) -> Bool {
+        guard let header = Varint.read(base, &offset, limit: limit) else { return false }
+        let total = Int(header & 0xF)
         guard total <= capacity else { return false }
         if total > 0 {
-            for _ in 0..<(2 * total - 1) { _ = try nextVarint() }
+            for _ in 0..<(2 * total - 1) where !Varint.skip(base, &offset, limit: limit) { return false }
         }
         return true
     }

@@ -75,7 +75,7 @@ enum SegmentMerger {
             }
             scratch.removeAll()
             for (i, info) in terms.holders {
-                var cursor = readers[i].postings(field, info: info)
+                var cursor = readers[i].postings(info)
                 while cursor.passage != .end {
                     let mapped = passageMaps[i][Int(cursor.passage.rawValue)]
                     if mapped != .max {

@@ -9,12 +9,13 @@ extension Searcher {
     /// idf multiplied by its weight, so the same evaluators (pruned or exhaustive) rank it.
     public func search(weightedTerms terms: [WeightedTerm], options: SearchOptions = SearchOptions()) -> SearchResult {
         let fields = Array(IndexField.allCases.indices)
+        let statistics = QueryStatistics(statistics)
         let clauses: [(occur: BooleanClause.Occur, node: PlanNode)] = terms.compactMap { weighted in
             guard weighted.weight > 0, let idf = statistics.idf(of: weighted.term, in: fields) else { return nil }
             return (.should, .term(TermClause(term: weighted.term, fields: fields, weight: weighted.weight * idf)))
         }
         let plan: PlanNode = clauses.isEmpty ? .nothing : .boolean(BooleanClause(clauses: clauses, filters: FilterSet()))
-        return run(plan, notes: [], options: options)
+        return run(plan, terms: statistics, notes: [], options: options)
     }
 }
 

@@ -4,7 +4,7 @@ import Index
 /// Resolves a parsed query against a collection: analyses words, looks up idf, expands
 /// prefixes, and shapes the boolean structure the evaluators run.
 struct QueryCompiler {
-    let statistics: CollectionStatistics
+    let statistics: QueryStatistics
     let analyzer: Analyzer
     let options: QueryOptions
     /// Whether stopwords outside phrases may be dropped: not when the query has nothing
@@ -16,7 +16,7 @@ struct QueryCompiler {
     /// Most terms one prefix may scan before the cap picks the most frequent.
     static let prefixScanLimit = 4096
 
-    init(statistics: CollectionStatistics, analyzer: Analyzer, options: QueryOptions, query: QueryNode) {
+    init(statistics: QueryStatistics, analyzer: Analyzer, options: QueryOptions, query: QueryNode) {
         self.statistics = statistics
         self.analyzer = analyzer
         self.options = options
@@ -44,7 +44,7 @@ struct QueryCompiler {
     /// - Throws: `SearchError` for a query with no positive clause (`-a`, `NOT a`, `path:x`
     ///   alone) or a disallowed alternative (`a OR -b`).
     static func compile(
-        _ query: QueryNode, statistics: CollectionStatistics, analyzer: Analyzer, options: QueryOptions
+        _ query: QueryNode, statistics: QueryStatistics, analyzer: Analyzer, options: QueryOptions
     ) throws(SearchError) -> (plan: PlanNode, notes: [String]) {
         var compiler = QueryCompiler(statistics: statistics, analyzer: analyzer, options: options, query: query)
         let plan = try compiler.node(query)

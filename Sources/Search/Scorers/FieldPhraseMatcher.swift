@@ -17,10 +17,10 @@ final class FieldPhraseMatcher {
     private var scanned: [Int]
 
     /// `nil` when a term has no postings in this field.
-    init?(_ clause: PhraseClause, field: Int, source: any PostingSource) {
+    init?(_ clause: PhraseClause, field: Int, terms: any SegmentTerms) {
         var cursors: [any PostingCursor] = []
         for term in clause.terms {
-            guard let cursor = source.postings(of: term, in: IndexField.allCases[field]) else { return nil }
+            guard let cursor = terms.postings(of: term, in: IndexField.allCases[field]) else { return nil }
             cursors.append(cursor)
         }
         self.field = field

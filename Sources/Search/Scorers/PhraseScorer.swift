@@ -16,7 +16,7 @@ final class PhraseScorer: Scorer {
 
     /// `nil` when the phrase cannot occur in this segment.
     init?(_ clause: PhraseClause, context: ScoringContext) {
-        let matchers = clause.fields.compactMap { FieldPhraseMatcher(clause, field: $0, source: context.source) }
+        let matchers = clause.fields.compactMap { FieldPhraseMatcher(clause, field: $0, terms: context.terms) }
         guard !matchers.isEmpty else { return nil }
         self.context = context
         self.matchers = matchers

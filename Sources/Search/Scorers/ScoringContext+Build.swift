@@ -4,7 +4,7 @@ extension ScoringContext {
     func scorer(for node: PlanNode) -> (any Scorer)? {
         switch node {
         case .term(let clause):
-            return termScorer(clause, source: source)
+            return termScorer(clause, terms: terms)
         case .phrase(let clause):
             return PhraseScorer(clause, context: self)
         case .boolean(let clause):
@@ -14,9 +14,9 @@ extension ScoringContext {
         }
     }
 
-    /// A term scorer typed by the source's cursor (the existential source is opened here).
-    private func termScorer<Source: PostingSource>(_ clause: TermClause, source: Source) -> (any Scorer)? {
-        TermScorer<Source.Cursor>(clause, source: source, context: self)
+    /// A term scorer typed by the source's cursor (the existential segment is opened here).
+    private func termScorer<Terms: SegmentTerms>(_ clause: TermClause, terms: Terms) -> (any Scorer)? {
+        TermScorer<Terms.Source.Cursor>(clause, terms: terms, context: self)
     }
 
     /// The clauses' scorers; `nil` when a required clause, or every positive one, matches

@@ -19,17 +19,17 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
     let cost: Int
 
     /// `nil` when the term has no postings in this segment.
-    init?<Source: PostingSource>(_ clause: TermClause, source: Source, context: ScoringContext) where Source.Cursor == Cursor {
+    init?<Terms: SegmentTerms>(_ clause: TermClause, terms: Terms, context: ScoringContext) where Terms.Source.Cursor == Cursor {
         var cursors: [Cursor] = []
         var fields: [FieldState] = []
         var bound = 0.0
         var cost = 0
         for field in clause.fields {
             let name = context.fields[field]
-            guard let cursor = source.postings(of: clause.term, in: name) else { continue }
+            guard let cursor = terms.postings(of: clause.term, in: name) else { continue }
             let statistics = cursor.statistics
             cursors.append(cursor)
-            fields.append(FieldState(field: field, norms: source.norms(name), passage: cursor.passage))
+            fields.append(FieldState(field: field, norms: terms.source.norms(name), passage: cursor.passage))
             bound += context.bm25.maxNormalizedFrequency(statistics.impacts, field: field)
             cost += statistics.documentFrequency
         }

@@ -33,7 +33,7 @@ public final class InMemorySegment: PostingSource, @unchecked Sendable {
 
     /// One term's postings in one field, flat (no allocation per posting), with its
     /// blocks' impacts computed and capped exactly as the on-disk writer does.
-    final class PostingList: Sendable {
+    public final class PostingList: Sendable {
         let passages: [PassageNumber]
         let frequencies: [UInt32]
         /// Positions of posting i are `positions[positionStarts[i]..<positionStarts[i + 1]]`.
@@ -138,12 +138,16 @@ public final class InMemorySegment: PostingSource, @unchecked Sendable {
         return NormsView(base: start, width: 4, count: passages.count)
     }
 
-    public func documentFrequency(of term: String, in field: IndexField) -> Int {
-        lists[field]?[term]?.passages.count ?? 0
+    public func entry(of term: String, in field: IndexField) -> PostingList? {
+        lists[field]?[term]
     }
 
-    public func postings(of term: String, in field: IndexField) -> InMemoryPostingCursor? {
-        lists[field]?[term].map(InMemoryPostingCursor.init)
+    public func documentFrequency(of entry: PostingList) -> Int {
+        entry.passages.count
+    }
+
+    public func postings(of entry: PostingList) -> InMemoryPostingCursor {
+        InMemoryPostingCursor(entry)
     }
 
     public func isDeleted(_ passage: PassageNumber) -> Bool {

@@ -24,12 +24,20 @@ public protocol PostingSource: AnyObject {
     /// read a norm for every candidate, and a protocol call each time cost more than the read.
     func norms(_ field: IndexField) -> NormsView
 
-    /// Passages whose field contains the term (deleted ones included), 0 when absent: the
-    /// n of idf, looked up for every query term.
-    func documentFrequency(of term: String, in field: IndexField) -> Int
+    /// What one look-up of a term in a field finds: enough to count the term's passages and
+    /// to open its cursor later without looking it up again. A query needs every term twice
+    /// per segment, to plan (its idf) and to score, and an on-disk lookup is a binary search
+    /// and a block scan of the term dictionary (`SegmentTerms` keeps the entries between).
+    associatedtype Entry
 
-    /// A fresh cursor over the term's postings in the field, `nil` when it has none.
-    func postings(of term: String, in field: IndexField) -> Cursor?
+    /// The term's entry in the field, `nil` when no passage's field contains it.
+    func entry(of term: String, in field: IndexField) -> Entry?
+
+    /// Passages whose field contains the entry's term (deleted ones included): the n of idf.
+    func documentFrequency(of entry: Entry) -> Int
+
+    /// A fresh cursor over the entry's postings.
+    func postings(of entry: Entry) -> Cursor
 
     /// Whether any passage is deleted (lets evaluation skip the per-hit check).
     var hasDeletions: Bool { get }
@@ -50,6 +58,11 @@ public protocol PostingSource: AnyObject {
 }
 
 extension PostingSource {
+    /// A fresh cursor over the term's postings in the field, `nil` when it has none.
+    public func postings(of term: String, in field: IndexField) -> Cursor? {
+        entry(of: term, in: field).map(postings(of:))
+    }
+
     /// The field's length in tokens for one passage.
     public func length(of passage: PassageNumber, in field: IndexField) -> UInt32 {
         norms(field)[Int(passage.rawValue)]

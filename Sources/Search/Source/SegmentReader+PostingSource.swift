@@ -10,14 +10,17 @@ extension SegmentReader: PostingSource {
         statistics(field)
     }
 
-    public func documentFrequency(of term: String, in field: IndexField) -> Int {
+    public func entry(of term: String, in field: IndexField) -> TermInfo? {
         var term = term
-        return term.withUTF8 { (try? termInfo(field, term: UnsafeRawBufferPointer($0)))?.documentFrequency ?? 0 }
+        return term.withUTF8 { try? termInfo(field, term: UnsafeRawBufferPointer($0)) }
     }
 
-    public func postings(of term: String, in field: IndexField) -> SegmentPostingCursor? {
-        guard let cursor = try? postings(field, term: term) else { return nil }
-        return SegmentPostingCursor(cursor)
+    public func documentFrequency(of entry: TermInfo) -> Int {
+        entry.documentFrequency
+    }
+
+    public func postings(of entry: TermInfo) -> SegmentPostingCursor {
+        SegmentPostingCursor(postings(entry))
     }
 
     public var hasDeletions: Bool { deletions.passages.count > 0 }

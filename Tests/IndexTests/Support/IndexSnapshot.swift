@@ -19,7 +19,7 @@ struct IndexSnapshot: Equatable {
             for field in IndexField.allCases {
                 try segment.terms(field, prefix: UnsafeRawBufferPointer(start: nil, count: 0)) { term, info in
                     let name = String(decoding: term, as: UTF8.self)
-                    var cursor = segment.postings(field, info: info)
+                    var cursor = segment.postings(info)
                     while cursor.passage != .end {
                         if !segment.isDeleted(cursor.passage) {
                             cursor.positions(into: &positions)

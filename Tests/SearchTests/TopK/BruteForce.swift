@@ -10,7 +10,7 @@ struct BruteForce {
     func search(_ query: String, options: SearchOptions) throws -> [SearchHit] {
         let parsed = try QueryParser.parse(query, syntax: options.query.syntax)
         let plan = try QueryCompiler.compile(
-            parsed, statistics: searcher.statistics, analyzer: searcher.analyzer, options: options.query
+            parsed, statistics: QueryStatistics(searcher.statistics), analyzer: searcher.analyzer, options: options.query
         ).plan
         var hits: [SearchHit] = []
         for (index, segment) in segments.enumerated() {

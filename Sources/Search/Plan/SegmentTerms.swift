@@ -1,0 +1,71 @@
+import Index
+
+/// One segment's entries for the terms of one query: each (term, field) is looked up in the
+/// segment once, when planning asks for its document frequency, and the scorers open their
+/// cursors from the entry kept (an absent term is kept as absent).
+///
+/// Why: planning (idf) and scoring (cursors) both need every term, and an on-disk lookup is a
+/// binary search and a block scan of the term dictionary. A protocol, so that the segments
+/// of a collection sit in one array whatever their source type, while a scorer built from
+/// one still gets its source's own cursor type (`SegmentTermMemo` is the implementation).
+protocol SegmentTerms: AnyObject {
+    associatedtype Source: PostingSource
+
+    var source: Source { get }
+
+    /// Passages whose field contains the term (deleted ones included), 0 when absent.
+    func documentFrequency(of term: String, in field: IndexField) -> Int
+
+    /// A fresh cursor over the term's postings in the field, `nil` when it has none.
+    func postings(of term: String, in field: IndexField) -> Source.Cursor?
+}
+
+/// The entries one query looked up in one segment.
+///
+/// Called through `any SegmentTerms`, so its code runs unspecialised: what it consults on
+/// every call (`slots`) holds only concrete types, and the source's entries, of a generic
+/// type, are touched once to store and once per cursor opened.
+final class SegmentTermMemo<Source: PostingSource>: SegmentTerms {
+    let source: Source
+    /// Per (term, field) looked up: where its entry is in `entries` (`nil`: absent), and the
+    /// entry's document frequency.
+    private var slots: [TermKey: (entry: Int?, documentFrequency: Int)] = [:]
+    private var entries: [Source.Entry] = []
+
+    init(_ source: Source) {
+        self.source = source
+        slots.reserveCapacity(16)
+    }
+
+    func documentFrequency(of term: String, in field: IndexField) -> Int {
+        slot(of: term, in: field).documentFrequency
+    }
+
+    func postings(of term: String, in field: IndexField) -> Source.Cursor? {
+        slot(of: term, in: field).entry.map { source.postings(of: entries[$0]) }
+    }
+
+    private func slot(of term: String, in field: IndexField) -> (entry: Int?, documentFrequency: Int) {
+        let key = TermKey(term: term, field: field)
+        if let known = slots[key] { return known }
+        let slot = lookUp(term, in: field)
+        slots[key] = slot
+        return slot
+    }
+
+    /// The first look-up of a term: kept out of `slot(of:in:)`, whose every call would
+    /// otherwise pay for the generic types this one needs.
+    @inline(never)
+    private func lookUp(_ term: String, in field: IndexField) -> (entry: Int?, documentFrequency: Int) {
+        guard let entry = source.entry(of: term, in: field) else { return (nil, 0) }
+        entries.append(entry)
+        return (entries.count - 1, source.documentFrequency(of: entry))
+    }
+}
+
+/// A term in a field. Not nested in `SegmentTermMemo`: a type inside a generic class is
+/// generic too, and would leave the memo's dictionary unspecialised.
+private struct TermKey: Hashable {
+    var term: String
+    var field: IndexField
+}
