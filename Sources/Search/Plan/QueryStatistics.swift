@@ -33,10 +33,11 @@ struct QueryStatistics {
         return n > 0 ? BM25F.idf(documentFrequency: n, passages: collection.passageCount) : nil
     }
 
-    /// Distinct terms starting with `prefix` in any of the fields, over all segments.
+    /// Distinct terms starting with `prefix` in any of the fields, over all segments (their
+    /// entries kept, so ranking them by document frequency looks nothing up again).
     func terms(withPrefix prefix: String, in fields: [Int], scanLimit: Int) -> [String] {
         var found = Set<String>()
-        for segment in collection.segments {
+        for segment in segments {
             for field in fields {
                 found.formUnion(segment.terms(withPrefix: prefix, in: IndexField.allCases[field], limit: scanLimit))
             }

@@ -18,6 +18,10 @@ protocol SegmentTerms: AnyObject {
 
     /// A fresh cursor over the term's postings in the field, `nil` when it has none.
     func postings(of term: String, in field: IndexField) -> Source.Cursor?
+
+    /// Terms of the field starting with `prefix`, at most `limit` of them, their entries
+    /// kept; when there are fewer, every other term with the prefix is known absent.
+    func terms(withPrefix prefix: String, in field: IndexField, limit: Int) -> [String]
 }
 
 /// The entries one query looked up in one segment.
@@ -31,6 +35,8 @@ final class SegmentTermMemo<Source: PostingSource>: SegmentTerms {
     /// entry's document frequency.
     private var slots: [TermKey: (entry: Int?, documentFrequency: Int)] = [:]
     private var entries: [Source.Entry] = []
+    /// Prefixes whose every term in a field `terms(withPrefix:in:limit:)` listed (UTF-8).
+    private var listedPrefixes: [(field: IndexField, prefix: String)] = []
 
     init(_ source: Source) {
         self.source = source
@@ -45,10 +51,24 @@ final class SegmentTermMemo<Source: PostingSource>: SegmentTerms {
         slot(of: term, in: field).entry.map { source.postings(of: entries[$0]) }
     }
 
+    func terms(withPrefix prefix: String, in field: IndexField, limit: Int) -> [String] {
+        let found = source.terms(withPrefix: prefix, in: field, limit: limit)
+        if found.count < limit { listedPrefixes.append((field, prefix)) }
+        return found.map { term, entry in
+            let key = TermKey(term: term, field: field)
+            if slots[key] == nil {
+                entries.append(entry)
+                slots[key] = (entries.count - 1, source.documentFrequency(of: entry))
+            }
+            return term
+        }
+    }
+
     private func slot(of term: String, in field: IndexField) -> (entry: Int?, documentFrequency: Int) {
         let key = TermKey(term: term, field: field)
         if let known = slots[key] { return known }
-        let slot = lookUp(term, in: field)
+        let listed = listedPrefixes.contains { $0.field == field && term.utf8.starts(with: $0.prefix.utf8) }
+        let slot = listed ? (nil, 0) : lookUp(term, in: field)
         slots[key] = slot
         return slot
     }

@@ -154,8 +154,8 @@ public final class InMemorySegment: PostingSource, @unchecked Sendable {
         passages[Int(passage.rawValue)].isDeleted
     }
 
-    public func terms(withPrefix prefix: String, in field: IndexField, limit: Int) -> [String] {
-        guard let terms = sortedTerms[field] else { return [] }
+    public func terms(withPrefix prefix: String, in field: IndexField, limit: Int) -> [(term: String, entry: PostingList)] {
+        guard let terms = sortedTerms[field], let postings = lists[field] else { return [] }
         let key = Array(prefix.utf8)
         var low = 0
         var high = terms.count
@@ -163,7 +163,9 @@ public final class InMemorySegment: PostingSource, @unchecked Sendable {
             let middle = (low + high) / 2
             if Array(terms[middle].utf8).lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
         }
-        return Array(terms[low...].prefix { $0.utf8.starts(with: key) }.prefix(limit))
+        return terms[low...].prefix { $0.utf8.starts(with: key) }.prefix(limit).compactMap { term in
+            postings[term].map { (term, $0) }
+        }
     }
 
     public func document(of passage: PassageNumber) -> DocumentNumber {

@@ -44,8 +44,9 @@ public protocol PostingSource: AnyObject {
 
     func isDeleted(_ passage: PassageNumber) -> Bool
 
-    /// Terms of the field starting with `prefix`, in byte order, at most `limit` of them.
-    func terms(withPrefix prefix: String, in field: IndexField, limit: Int) -> [String]
+    /// Terms of the field starting with `prefix` (UTF-8 bytes), in byte order, with their
+    /// entries, at most `limit` of them (fewer: these are all).
+    func terms(withPrefix prefix: String, in field: IndexField, limit: Int) -> [(term: String, entry: Entry)]
 
     /// The document a passage belongs to (for the per-document cap and filters).
     func document(of passage: PassageNumber) -> DocumentNumber

@@ -25,12 +25,12 @@ extension SegmentReader: PostingSource {
 
     public var hasDeletions: Bool { deletions.passages.count > 0 }
 
-    public func terms(withPrefix prefix: String, in field: IndexField, limit: Int) -> [String] {
-        var found: [String] = []
+    public func terms(withPrefix prefix: String, in field: IndexField, limit: Int) -> [(term: String, entry: TermInfo)] {
+        var found: [(term: String, entry: TermInfo)] = []
         var prefix = prefix
         prefix.withUTF8 { bytes in
-            try? terms(field, prefix: UnsafeRawBufferPointer(bytes)) { term, _ in
-                found.append(String(decoding: term, as: UTF8.self))
+            try? terms(field, prefix: UnsafeRawBufferPointer(bytes)) { term, info in
+                found.append((String(decoding: term, as: UTF8.self), info))
                 return found.count < limit
             }
         }

@@ -32,7 +32,7 @@ final class CountingSource: PostingSource {
     func path(of document: DocumentNumber) -> String { segment.path(of: document) }
     func language(of document: DocumentNumber) -> String? { segment.language(of: document) }
 
-    func terms(withPrefix prefix: String, in field: IndexField, limit: Int) -> [String] {
+    func terms(withPrefix prefix: String, in field: IndexField, limit: Int) -> [(term: String, entry: InMemorySegment.PostingList)] {
         segment.terms(withPrefix: prefix, in: field, limit: limit)
     }
 }

@@ -39,4 +39,17 @@ import Testing
         for source in counting { #expect(source.lookups.values.allSatisfy { $0 == 1 }, "\(source.lookups)") }
         #expect(looked > 100)
     }
+
+    /// Expanding a prefix lists its terms with their entries, and a field whose list is
+    /// complete needs no look-up for the terms it lacks.
+    @Test func aPrefixQueryLooksNothingUpBeyondItsScan() throws {
+        var corpus = RandomCorpus(seed: 40, vocabularySize: 12)
+        let counting = CountingSource(corpus.segment(documents: 20, blockSize: 4, deletions: false))
+        let searcher = Searcher(segments: [counting])
+        for options in [SearchOptions(), SearchOptions(strategy: .exhaustive)] {
+            counting.reset()
+            #expect(try !searcher.search("q*", options: options).hits.isEmpty)
+            #expect(counting.lookups.isEmpty, "\(counting.lookups)")
+        }
+    }
 }
