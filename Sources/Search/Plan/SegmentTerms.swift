@@ -48,7 +48,8 @@ final class SegmentTermMemo<Source: PostingSource>: SegmentTerms {
     }
 
     func postings(of term: String, in field: IndexField) -> Source.Cursor? {
-        slot(of: term, in: field).entry.map { source.postings(of: entries[$0]) }
+        guard let index = slot(of: term, in: field).entry else { return nil }
+        return source.postings(of: entries[index])
     }
 
     func terms(withPrefix prefix: String, in field: IndexField, limit: Int) -> [String] {
