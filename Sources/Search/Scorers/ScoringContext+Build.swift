@@ -6,7 +6,7 @@ extension ScoringContext {
         case .term(let clause):
             return termScorer(clause, source: source)
         case .phrase(let clause):
-            return PhraseScorer(clause, context: self)
+            return phraseScorer(clause, source: source)
         case .boolean(let clause):
             return parts(for: clause).map(BooleanScorer.init)
         case .nothing:
@@ -17,6 +17,11 @@ extension ScoringContext {
     /// A term scorer typed by the source's cursor (the existential source is opened here).
     private func termScorer<Source: PostingSource>(_ clause: TermClause, source: Source) -> (any Scorer)? {
         TermScorer<Source.Cursor>(clause, source: source, context: self)
+    }
+
+    /// A phrase scorer typed by the source's cursor, like `termScorer`.
+    private func phraseScorer<Source: PostingSource>(_ clause: PhraseClause, source: Source) -> (any Scorer)? {
+        PhraseScorer<Source.Cursor>(clause, source: source, context: self)
     }
 
     /// The clauses' scorers; `nil` when a required clause, or every positive one, matches

@@ -4,7 +4,9 @@ import Index
 /// their normalised frequencies before saturating.
 ///
 /// Generic over the source's cursor type, so the on-disk cursor's calls are direct and
-/// inlined in the per-candidate loops.
+/// inlined in the per-candidate loops. Where the scorer is reached through `any Scorer`
+/// (a query mixing kinds of clauses), its generic methods would run unspecialised:
+/// `@_specialize` gives them a fast path for the on-disk cursor that they dispatch to.
 final class TermScorer<Cursor: PostingCursor>: Scorer {
     private let bm25: BM25F
     private let weight: Double
@@ -52,6 +54,7 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
     /// outside the specialised evaluator), and most candidates come from one field while the
     /// others wait further on.
     @discardableResult
+    @_specialize(where Cursor == SegmentPostingCursor)
     func advance(to target: PassageNumber) -> PassageNumber {
         guard target > passage else { return passage }
         var lowest = PassageNumber.end
@@ -65,6 +68,7 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
         return passage
     }
 
+    @_specialize(where Cursor == SegmentPostingCursor)
     func score() -> Double {
         var frequency = 0.0
         for index in fields.indices where fields[index].passage == passage {
@@ -78,22 +82,29 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
     /// next posting lies past that run adds nothing: evaluation only moves forward, so a
     /// cursor standing on `p` has no posting between `target` and `p` (with a title weighing
     /// double, leaving out the title's bound where the title lacks the word matters).
+    @_specialize(where Cursor == SegmentPostingCursor)
     func blockBound(at target: PassageNumber) -> (bound: Double, through: PassageNumber) {
         var through = PassageNumber.end
         for index in fields.indices {
-            fields[index].block = cursors[index].block(containing: target)
-            through = min(through, fields[index].block.lastPassage)
+            let block = cursors[index].block(containing: target)
+            // A field's block often outlasts the run (another field's or clause's block
+            // ends it first): its bound is then computed once, not per run.
+            if block.lastPassage != fields[index].block.lastPassage {
+                fields[index].block = block
+                fields[index].blockBound = bm25.maxNormalizedFrequency(block.impacts, field: fields[index].field)
+            }
+            through = min(through, block.lastPassage)
         }
         var frequency = 0.0
-        for index in fields.indices {
-            fields[index].blockBound = bm25.maxNormalizedFrequency(fields[index].block.impacts, field: fields[index].field)
-            if fields[index].passage <= through { frequency += fields[index].blockBound }
+        for index in fields.indices where fields[index].passage <= through {
+            frequency += fields[index].blockBound
         }
         return (weight * bm25.saturate(frequency), max(through, target))
     }
 
     /// Only the fields standing on the passage can add to its score, each at most its
     /// block's bound.
+    @_specialize(where Cursor == SegmentPostingCursor)
     func boundHere() -> Double {
         var frequency = 0.0
         for index in fields.indices where fields[index].passage == passage {
