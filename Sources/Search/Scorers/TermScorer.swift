@@ -31,7 +31,7 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
             guard let cursor = source.postings(of: clause.term, in: name) else { continue }
             let statistics = cursor.statistics
             cursors.append(cursor)
-            fields.append(FieldState(field: field, norms: source.norms(name), passage: cursor.passage))
+            fields.append(FieldState(scoring: context.bm25.fields[field], norms: source.norms(name), passage: cursor.passage))
             bound += context.bm25.maxNormalizedFrequency(statistics.impacts, field: field)
             cost += statistics.documentFrequency
         }
@@ -72,8 +72,8 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
     func score() -> Double {
         var frequency = 0.0
         for index in fields.indices where fields[index].passage == passage {
-            frequency += bm25.normalizedFrequency(
-                cursors[index].frequency, length: fields[index].norms[Int(passage.rawValue)], field: fields[index].field)
+            frequency += fields[index].scoring.normalizedFrequency(
+                cursors[index].frequency, length: fields[index].norms[Int(passage.rawValue)])
         }
         return weight * bm25.saturate(frequency)
     }
@@ -91,7 +91,7 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
             // ends it first): its bound is then computed once, not per run.
             if block.lastPassage != fields[index].block.lastPassage {
                 fields[index].block = block
-                fields[index].blockBound = bm25.maxNormalizedFrequency(block.impacts, field: fields[index].field)
+                fields[index].blockBound = fields[index].scoring.maxNormalizedFrequency(block.impacts)
             }
             through = min(through, block.lastPassage)
         }
@@ -116,7 +116,7 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
 
 /// One field of a term as the scorer tracks it: plain values only.
 private struct FieldState {
-    let field: Int
+    let scoring: FieldScoring
     let norms: NormsView
     /// Where the field's cursor stands, mirrored so it is asked only to move or score.
     var passage: PassageNumber
