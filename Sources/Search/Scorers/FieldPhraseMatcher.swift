@@ -35,7 +35,7 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
         self.cursors = cursors
         terms = .allocate(capacity: cursors.count)
         _ = terms.initialize(from: zip(cursors, clause.offsets).map { PhraseTerm(cursor: $0, offset: $1) })
-        proposal = leapfrog(count: terms.count, from: PassageNumber(rawValue: 0)) { [terms] in terms[$0].cursor.advance(to: $1) }
+        proposal = leapfrog(count: terms.count, from: PassageNumber(rawValue: 0)) { [terms] index, target in terms[index].cursor.with { $0.advance(to: target) } }
     }
 
     deinit {
@@ -45,7 +45,7 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
     /// Moves the proposal to the first passage at or after `target` holding every term.
     func propose(from target: PassageNumber) {
         guard target > proposal else { return }
-        proposal = leapfrog(count: terms.count, from: target) { [terms] in terms[$0].cursor.advance(to: $1) }
+        proposal = leapfrog(count: terms.count, from: target) { [terms] index, target in terms[index].cursor.with { $0.advance(to: target) } }
     }
 
     /// Counts the phrase in the proposed passage: start positions p with every term i at
@@ -64,7 +64,7 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
         while !positions.isEmpty { positions.removeLast() }
         for index in terms.indices {
             terms[index].start = positions.count
-            terms[index].cursor.positions(appendingTo: &positions)
+            terms[index].cursor.with { $0.positions(appendingTo: &positions) }
             terms[index].end = positions.count
         }
         frequency = positions.withUnsafeBufferPointer(count)
@@ -108,7 +108,7 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
         var maxFrequency = UInt32.max
         var minLength: UInt32 = 0
         for index in terms.indices {
-            let block = terms[index].cursor.block(containing: target)
+            let block = terms[index].cursor.with { $0.block(containing: target) }
             if block.lastPassage != terms[index].boundBlock {
                 terms[index].boundBlock = block.lastPassage
                 terms[index].bound = bm25.maxNormalizedFrequency(block.impacts, field: field)
@@ -134,7 +134,7 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
 /// One term of a phrase in one field, as the matcher's loops read it.
 private struct PhraseTerm<Cursor: PostingCursor> {
     /// Not retained: `FieldPhraseMatcher.cursors` owns the cursor for the matcher's life.
-    unowned(unsafe) let cursor: Cursor
+    let cursor: Unretained<Cursor>
     /// The term's place in the phrase.
     let offset: UInt32
     /// Its positions in the matcher's scratch: `start..<end`, scanned up to `scanned`.
@@ -149,7 +149,7 @@ private struct PhraseTerm<Cursor: PostingCursor> {
     var minNorm: UInt32 = 0
 
     init(cursor: Cursor, offset: UInt32) {
-        self.cursor = cursor
+        self.cursor = Unretained(cursor)
         self.offset = offset
     }
 }

@@ -17,9 +17,8 @@ final class PhraseScorer<Cursor: PostingCursor>: Scorer {
     /// Owns the fields' matchers; the loops reach them through `fields`.
     private let matchers: [FieldPhraseMatcher<Cursor>]
     /// The matchers again, unretained, in a raw buffer this object owns (freed in `deinit`):
-    /// iterating `matchers` retained and released each one per proposal, a tenth of a
-    /// common-word phrase's time.
-    private let fields: UnsafeMutableBufferPointer<MatcherReference<Cursor>>
+    /// iterating `matchers` retained and released each one per proposal.
+    private let fields: UnsafeMutableBufferPointer<Unretained<FieldPhraseMatcher<Cursor>>>
     private(set) var passage: PassageNumber = PassageNumber(rawValue: 0)
     private var minimumCompetitive = -Double.infinity
     let maxScore: Double
@@ -32,7 +31,7 @@ final class PhraseScorer<Cursor: PostingCursor>: Scorer {
         bm25 = context.bm25
         self.matchers = matchers
         fields = .allocate(capacity: matchers.count)
-        _ = fields.initialize(from: matchers.map { MatcherReference(matcher: $0) })
+        _ = fields.initialize(from: matchers.map { Unretained($0) })
         weight = clause.weight
         // A phrase occurs no more often than its rarest term: bound tf' by the smallest
         // term bound.
@@ -77,8 +76,10 @@ final class PhraseScorer<Cursor: PostingCursor>: Scorer {
         while true {
             var proposal = PassageNumber.end
             for field in fields {
-                field.matcher.propose(from: target)
-                proposal = min(proposal, field.matcher.proposal)
+                proposal = min(proposal, field.with { matcher in
+                    matcher.propose(from: target)
+                    return matcher.proposal
+                })
             }
             guard proposal != .end else { break }
             if minimumCompetitive > -.infinity {
@@ -91,7 +92,7 @@ final class PhraseScorer<Cursor: PostingCursor>: Scorer {
                 }
             }
             var found = false
-            for field in fields where field.matcher.proposal == proposal && field.matcher.verify() > 0 {
+            for field in fields where field.with({ $0.proposal == proposal && $0.verify() > 0 }) {
                 found = true
             }
             if found {
@@ -106,10 +107,11 @@ final class PhraseScorer<Cursor: PostingCursor>: Scorer {
     @_specialize(where Cursor == SegmentPostingCursor)
     func score() -> Double {
         var frequency = 0.0
-        for field in fields where field.matcher.matches(passage) {
-            let matcher = field.matcher
-            frequency += bm25.normalizedFrequency(
-                matcher.frequency, length: matcher.norms[Int(passage.rawValue)], field: matcher.field)
+        for field in fields {
+            frequency += field.with { matcher in
+                guard matcher.matches(passage) else { return 0 }
+                return bm25.normalizedFrequency(matcher.frequency, length: matcher.norms[Int(passage.rawValue)], field: matcher.field)
+            }
         }
         return weight * bm25.saturate(frequency)
     }
@@ -125,22 +127,19 @@ final class PhraseScorer<Cursor: PostingCursor>: Scorer {
         var narrowed = true
         while narrowed {
             narrowed = false
-            for (index, field) in fields.enumerated() where looked & (1 << index) == 0 && field.matcher.proposal <= through {
-                looked |= 1 << index
-                narrowed = true
-                through = min(through, field.matcher.blockBound(at: target, bm25: bm25))
+            for (index, field) in fields.enumerated() where looked & (1 << index) == 0 {
+                field.with { matcher in
+                    guard matcher.proposal <= through else { return }
+                    looked |= 1 << index
+                    narrowed = true
+                    through = min(through, matcher.blockBound(at: target, bm25: bm25))
+                }
             }
         }
         var frequency = 0.0
-        for (index, field) in fields.enumerated() where looked & (1 << index) != 0 && field.matcher.proposal <= through {
-            frequency += field.matcher.lastBlockBound
+        for (index, field) in fields.enumerated() where looked & (1 << index) != 0 {
+            frequency += field.with { $0.proposal <= through ? $0.lastBlockBound : 0 }
         }
         return (weight * bm25.saturate(frequency), max(through, target))
     }
-}
-
-/// A field's matcher as the scorer's loops reach it: not retained, as
-/// `PhraseScorer.matchers` owns it for the scorer's life.
-private struct MatcherReference<Cursor: PostingCursor> {
-    unowned(unsafe) let matcher: FieldPhraseMatcher<Cursor>
 }

@@ -15,7 +15,7 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
     /// What the per-candidate loops read for each field, beside `cursors`: plain values
     /// in a raw buffer this object owns (freed in `deinit`), so reading them copies no
     /// reference and pays no array uniqueness check.
-    private let fields: UnsafeMutableBufferPointer<FieldState>
+    private let fields: UnsafeMutableBufferPointer<FieldState<Cursor>>
     private(set) var passage: PassageNumber
     let maxScore: Double
     let cost: Int
@@ -23,7 +23,7 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
     /// `nil` when the term has no postings in this segment.
     init?<Source: PostingSource>(_ clause: TermClause, source: Source, context: ScoringContext) where Source.Cursor == Cursor {
         var cursors: [Cursor] = []
-        var fields: [FieldState] = []
+        var fields: [FieldState<Cursor>] = []
         var bound = 0.0
         var cost = 0
         for field in clause.fields {
@@ -31,7 +31,9 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
             guard let cursor = source.postings(of: clause.term, in: name) else { continue }
             let statistics = cursor.statistics
             cursors.append(cursor)
-            fields.append(FieldState(scoring: context.bm25.fields[field], norms: source.norms(name), passage: cursor.passage))
+            fields.append(FieldState(
+                cursor: Unretained(cursor), scoring: context.bm25.fields[field], norms: source.norms(name),
+                passage: cursor.passage))
             bound += context.bm25.maxNormalizedFrequency(statistics.impacts, field: field)
             cost += statistics.documentFrequency
         }
@@ -60,7 +62,7 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
         var lowest = PassageNumber.end
         for index in fields.indices {
             if fields[index].passage < target {
-                fields[index].passage = cursors[index].advance(to: target)
+                fields[index].passage = fields[index].cursor.with { $0.advance(to: target) }
             }
             lowest = min(lowest, fields[index].passage)
         }
@@ -73,7 +75,7 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
         var frequency = 0.0
         for index in fields.indices where fields[index].passage == passage {
             frequency += fields[index].scoring.normalizedFrequency(
-                cursors[index].frequency, length: fields[index].norms[Int(passage.rawValue)])
+                fields[index].cursor.with { $0.frequency }, length: fields[index].norms[Int(passage.rawValue)])
         }
         return weight * bm25.saturate(frequency)
     }
@@ -86,7 +88,7 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
     func blockBound(at target: PassageNumber) -> (bound: Double, through: PassageNumber) {
         var through = PassageNumber.end
         for index in fields.indices {
-            let block = cursors[index].block(containing: target)
+            let block = fields[index].cursor.with { $0.block(containing: target) }
             // A field's block often outlasts the run (another field's or clause's block
             // ends it first): its bound is then computed once, not per run.
             if block.lastPassage != fields[index].block.lastPassage {
@@ -115,7 +117,9 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
 }
 
 /// One field of a term as the scorer tracks it: plain values only.
-private struct FieldState {
+private struct FieldState<Cursor: PostingCursor> {
+    /// The field's cursor, owned by `TermScorer.cursors`.
+    let cursor: Unretained<Cursor>
     let scoring: FieldScoring
     let norms: NormsView
     /// Where the field's cursor stands, mirrored so it is asked only to move or score.
