@@ -55,12 +55,16 @@ public struct Searcher {
     }
 
     /// Runs MaxScore over one segment's root clauses, with the evaluator specialised for
-    /// plain terms of an on-disk segment when every optional clause is one; returns the
-    /// passages scored.
+    /// plain terms, or for phrases, of an on-disk segment when every optional clause is one;
+    /// returns the passages scored.
     private static func collect(
         _ parts: BooleanParts, source: any PostingSource, segment: Int, into collector: inout TopKCollector
     ) -> Int {
         if let evaluator = MaxScoreEvaluator(parts: parts, source: source, segment: segment, as: { $0 as? TermScorer<SegmentPostingCursor> }) {
+            evaluator.collect(into: &collector)
+            return evaluator.passagesScored
+        }
+        if let evaluator = MaxScoreEvaluator(parts: parts, source: source, segment: segment, as: { $0 as? PhraseScorer<SegmentPostingCursor> }) {
             evaluator.collect(into: &collector)
             return evaluator.passagesScored
         }

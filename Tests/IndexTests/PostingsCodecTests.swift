@@ -72,6 +72,32 @@ import Testing
         }
     }
 
+    /// Positions asked for in any pattern — the same passage twice, after skipping many
+    /// passages, appended after other positions — come back right: the cursor passes over
+    /// the entries it decoded last without reading them again, and skips the others by words.
+    @Test(arguments: [(129, 6), (1000, 40)])
+    func positionsSurviveAnyPatternOfRequests(count: Int, maxFrequency: Int) throws {
+        let fixture = try Self.fixture(count: count, maxGap: 4, seed: 17, maxFrequency: maxFrequency)
+        var random = SeededGenerator(seed: 19)
+        var cursor = try fixture.cursor()
+        var index = 0
+        var positions: [UInt32] = [7, 7]
+        while cursor.passage != .end {
+            let before = positions
+            cursor.positions(appendingTo: &positions)
+            #expect(positions == before + fixture.positions[index])
+            if Bool.random(using: &random) {
+                cursor.positions(into: &positions)
+                #expect(positions == fixture.positions[index])
+            }
+            if positions.count > 64 { positions.removeAll() }
+            index += Int.random(in: 1...40, using: &random)
+            guard index < fixture.postings.count else { break }
+            #expect(cursor.advance(to: PassageNumber(rawValue: fixture.postings[index])).rawValue == fixture.postings[index])
+        }
+        #expect(!cursor.isDamaged)
+    }
+
     /// Each block's impacts are its postings' frontier (capped), the term's the whole list's;
     /// frequencies up to 40 make frontiers wider than the cap.
     @Test(arguments: [(1, 6), (127, 6), (128, 6), (300, 6), (129, 40), (1000, 40)])

@@ -14,6 +14,20 @@ struct RecentCacheTests {
         #expect(cache.value(where: { $0 == 3 }) == "v3")
     }
 
+    /// A value that grows (a block decoded further) replaces its entry in place: the stale
+    /// one is never found, and no other entry is pushed out.
+    @Test func storingWithReplacingUpdatesInPlace() {
+        let cache = RecentCache<Int, String>(capacity: 2)
+        cache.store(1, "short")
+        cache.store(2, "other")
+        cache.store(1, "longer", replacing: { $0 == 1 })
+        #expect(cache.value(where: { $0 == 1 }) == "longer")
+        #expect(cache.value(where: { $0 == 2 }) == "other")
+        cache.store(3, "new", replacing: { $0 == 3 })
+        #expect(cache.value(where: { $0 == 3 }) == "new")
+        #expect(cache.value(where: { $0 == 1 }) == nil)
+    }
+
     @Test func remembersAbsentValuesAsAnswers() throws {
         let cache = RecentCache<[UInt8], Int?>(capacity: 2)
         cache.store(Array("whale".utf8), nil)

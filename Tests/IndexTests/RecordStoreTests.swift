@@ -7,18 +7,7 @@ import Testing
 @Suite struct RecordStoreTests {
     /// Writes `records` with `blockTarget`, then checks every record by number and in order.
     static func roundTrip(_ records: [[UInt8]], blockTarget: Int, extra: [UInt32] = []) throws {
-        let storage = MemoryStorage()
-        let output = try IndexFileWriter(storage: storage, name: "s", kind: .passages)
-        let writer = RecordStoreWriter(file: output, blockTarget: blockTarget)
-        for record in records {
-            var bytes = ByteWriter()
-            bytes.append(contentsOf: record)
-            try writer.add(bytes)
-        }
-        try writer.finish(extra: extra)
-        try output.finish()
-        let file = try storage.open("s")
-        let store = try RecordStore(try CheckedFile(file, kind: .passages, verify: .checksum), cachedBlocks: 4)
+        let store = try Self.store(records, blockTarget: blockTarget, extra: extra)
         #expect(store.recordCount == records.count)
         #expect((0..<store.extraCount).map(store.extraValue) == extra)
         for (number, record) in records.enumerated().reversed() {
@@ -32,6 +21,23 @@ import Testing
         }
         #expect(seen == records)
         #expect(throws: IndexError.self) { try store.withRecord(records.count) { _ in } }
+    }
+
+    /// A store named "s" in `storage` holding `records`, opened with `cachedBlocks`.
+    static func store(
+        _ records: [[UInt8]], blockTarget: Int, extra: [UInt32] = [], cachedBlocks: Int = 4,
+        in storage: MemoryStorage = MemoryStorage()
+    ) throws -> RecordStore {
+        let output = try IndexFileWriter(storage: storage, name: "s", kind: .passages)
+        let writer = RecordStoreWriter(file: output, blockTarget: blockTarget)
+        for record in records {
+            var bytes = ByteWriter()
+            bytes.append(contentsOf: record)
+            try writer.add(bytes)
+        }
+        try writer.finish(extra: extra)
+        try output.finish()
+        return try RecordStore(try CheckedFile(try storage.open("s"), kind: .passages, verify: .checksum), cachedBlocks: cachedBlocks)
     }
 
     static func records(count: Int, maxLength: Int, seed: UInt64) -> [[UInt8]] {

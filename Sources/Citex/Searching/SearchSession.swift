@@ -34,11 +34,17 @@ public final class SearchSession {
             terms: result.queryTerms.terms.map { Array($0.utf8) }, phrases: result.queryTerms.phrases.map { $0.map { Array($0.utf8) } }))
         if documents.count > Self.documentCacheLimit { documents.removeAll(keepingCapacity: true) }
         var hits: [CitedHit] = []
+        hits.reserveCapacity(result.hits.count)
         for (rank, hit) in result.hits.enumerated() {
             let segment = reader.segments[hit.segment]
             let key = DocumentKey(segment: hit.segment, document: hit.document.rawValue)
-            let document = try documents[key] ?? segment.document(hit.document).document
-            documents[key] = document
+            let document: Document
+            if let cached = documents[key] {
+                document = cached
+            } else {
+                document = try segment.document(hit.document).document
+                documents[key] = document
+            }
             // A TREC run prints documents only: the passage is then just its ID, unread.
             let passage = settings.fetchesPassages
                 ? try segment.passage(hit.passage).passage

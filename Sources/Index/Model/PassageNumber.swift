@@ -11,8 +11,11 @@ public struct PassageNumber: RawRepresentable, Hashable, Comparable, Sendable, C
     @inlinable
     public init(_ value: Int) { rawValue = UInt32(value) }
 
-    /// Past the last passage: what an exhausted postings cursor reports.
-    public static let end = PassageNumber(rawValue: .max)
+    /// Past the last passage: what an exhausted postings cursor reports. Computed and
+    /// inlinable, so other modules' loops compare with a constant (a stored `static let`
+    /// is reached through a lazily initialising accessor call on every use).
+    @inlinable
+    public static var end: PassageNumber { PassageNumber(rawValue: .max) }
 
     /// The next number (saturating at `end`).
     @inlinable

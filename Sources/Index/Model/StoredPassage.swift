@@ -29,6 +29,7 @@ public struct StoredPassage: Sendable, Equatable {
         let anchor = try reader.optionalString()
         let sectionCount = try reader.count(below: reader.bytes.count + 1)
         var section: [String] = []
+        section.reserveCapacity(sectionCount)
         for _ in 0..<sectionCount { section.append(try reader.string()) }
         let text = try reader.string()
         return StoredPassage(

@@ -193,15 +193,53 @@ extension PostingsCursor {
         return true
     }
 
+    /// Moves `positionOffset` past `number` positions: each varint ends at a byte below
+    /// 0x80, so whole words are passed by counting such bytes eight at a time.
     mutating func skipPositions(_ number: Int) {
         var remaining = number
+        while remaining > 0 && positionOffset + 8 <= positionCount {
+            let word = UInt64(littleEndian: positionData.loadUnaligned(fromByteOffset: positionOffset, as: UInt64.self))
+            let ends = ~word & 0x8080_8080_8080_8080
+            let count = ends.nonzeroBitCount
+            guard count < remaining else { break }
+            remaining -= count
+            positionOffset += 8
+        }
         while remaining > 0 && positionOffset < positionCount {
             if positionData.load(fromByteOffset: positionOffset, as: UInt8.self) < 0x80 { remaining -= 1 }
             positionOffset += 1
         }
     }
 
-    func readPositionVarint(_ offset: inout Int) -> UInt32? {
-        Varint.read(positionData, &offset, limit: positionCount).map { UInt32(truncatingIfNeeded: $0) }
+    /// Appends `count` delta-coded positions read from `offset` on; false if the file ends
+    /// first or a varint is malformed. Reads without a bound check per byte when the
+    /// longest encoding of all of them fits before the end.
+    mutating func decodePositions(_ count: Int, from offset: inout Int, appendingTo result: inout [UInt32]) -> Bool {
+        result.reserveCapacity(result.count + count)
+        var position: UInt32 = 0
+        if offset + 5 * count <= positionCount {
+            for _ in 0..<count {
+                var byte = positionData.load(fromByteOffset: offset, as: UInt8.self)
+                offset += 1
+                var delta = UInt32(byte & 0x7F)
+                var shift: UInt32 = 7
+                while byte >= 0x80 {
+                    guard shift < 35 else { return false }
+                    byte = positionData.load(fromByteOffset: offset, as: UInt8.self)
+                    offset += 1
+                    delta |= UInt32(byte & 0x7F) << shift
+                    shift += 7
+                }
+                position &+= delta
+                result.append(position)
+            }
+            return true
+        }
+        for _ in 0..<count {
+            guard let delta = Varint.read(positionData, &offset, limit: positionCount) else { return false }
+            position &+= UInt32(truncatingIfNeeded: delta)
+            result.append(position)
+        }
+        return true
     }
 }

@@ -50,6 +50,9 @@ public struct PostingsCursor {
     // Positions of the decoded block: the entry whose positions start at `positionOffset`.
     @usableFromInline var positionIndex = 0
     @usableFromInline var positionOffset = 0
+    /// Where the positions of entry `positionIndex - 1` start (asked for twice, they are
+    /// not skipped over again).
+    @usableFromInline var previousPositionOffset = 0
     /// End of the decoded block's positions while they are unverified: -1 when unknown (no
     /// skip data), `Int.max` once verified.
     @usableFromInline var positionEnd = 0
@@ -121,38 +124,38 @@ public struct PostingsCursor {
         return metaLast >= target.rawValue ? PassageNumber(rawValue: metaLast) : .end
     }
 
-    /// The positions of the term in the current passage, in increasing order. If the
-    /// positions file is damaged, `result` may come back short and `isDamaged` is set.
+    /// The positions of the term in the current passage, in increasing order, replacing
+    /// `result`'s contents. If the positions file is damaged, `result` may come back short
+    /// and `isDamaged` is set.
     public mutating func positions(into result: inout [UInt32]) {
-        guard passage != .end, positionEnd == .max || positionsAreIntact() else {
-            result.removeAll(keepingCapacity: true)
-            return
+        // Shrinking element by element: `removeAll(keepingCapacity:)` goes through the
+        // generic `replaceSubrange`, which cost more than decoding here.
+        while !result.isEmpty { result.removeLast() }
+        positions(appendingTo: &result)
+    }
+
+    /// Appends the positions of the term in the current passage to `result`, in increasing
+    /// order (a phrase gathers its terms' positions in one buffer). If the positions file is
+    /// damaged, fewer may be appended and `isDamaged` is set.
+    public mutating func positions(appendingTo result: inout [UInt32]) {
+        guard passage != .end, positionEnd == .max || positionsAreIntact() else { return }
+        // The entry decoded last is passed over without reading its varints again.
+        if positionIndex == index + 1 {
+            positionIndex = index
+            positionOffset = previousPositionOffset
         }
-        while positionIndex < index {
-            skipPositions(Int(buffer.freqs[positionIndex]))
-            positionIndex += 1
+        if positionIndex < index {
+            var skipped = 0
+            for entry in positionIndex..<index { skipped += Int(buffer.freqs[entry]) }
+            skipPositions(skipped)
+            positionIndex = index
         }
         let freq = Int(buffer.freqs[index])
-        guard freq <= positionCount - positionOffset else {
-            result.removeAll(keepingCapacity: true)
-            isDamaged = true
-            return
-        }
-        // Resizing element by element: `removeAll(keepingCapacity:)` goes through the generic
-        // `replaceSubrange`, which cost more than decoding here.
-        while result.count > freq { result.removeLast() }
-        while result.count < freq { result.append(0) }
         var offset = positionOffset
-        let complete = result.withUnsafeMutableBufferPointer { out in
-            var position: UInt32 = 0
-            for i in 0..<freq {
-                guard let delta = readPositionVarint(&offset) else { return false }
-                position &+= delta
-                out[i] = position
-            }
-            return true
-        }
-        if !complete { isDamaged = true }
+        if !decodePositions(freq, from: &offset, appendingTo: &result) { isDamaged = true }
+        previousPositionOffset = positionOffset
+        positionOffset = offset
+        positionIndex = index + 1
     }
 
     /// Every block's last passage and impacts (for `citex check` and tests).

@@ -16,6 +16,17 @@ final class RecentCache<Key: Sendable, Value: Sendable>: Sendable {
         var values: [Value] = []
         /// The slot the next stored entry replaces once full.
         var next = 0
+
+        mutating func insert(_ key: Key, _ value: Value, capacity: Int) {
+            if keys.count < capacity {
+                keys.append(key)
+                values.append(value)
+            } else {
+                keys[next] = key
+                values[next] = value
+                next = (next + 1) % capacity
+            }
+        }
     }
 
     init(capacity: Int) {
@@ -30,14 +41,17 @@ final class RecentCache<Key: Sendable, Value: Sendable>: Sendable {
     }
 
     func store(_ key: Key, _ value: Value) {
+        entries.withLock { $0.insert(key, value, capacity: capacity) }
+    }
+
+    /// Stores `value` in place of the first entry whose key `matches`, if any, else as a new
+    /// entry: for a value that grows (a block decoded further), so a stale one is never found first.
+    func store(_ key: Key, _ value: Value, replacing matches: (Key) -> Bool) {
         entries.withLock { entries in
-            if entries.keys.count < capacity {
-                entries.keys.append(key)
-                entries.values.append(value)
+            if let slot = entries.keys.firstIndex(where: matches) {
+                entries.values[slot] = value
             } else {
-                entries.keys[entries.next] = key
-                entries.values[entries.next] = value
-                entries.next = (entries.next + 1) % capacity
+                entries.insert(key, value, capacity: capacity)
             }
         }
     }

@@ -13,8 +13,12 @@ struct RecordStore: @unchecked Sendable {
     private let extra: UnsafeRawBufferPointer
     private let extraOffset: Int
     let extraCount: Int
-    /// The blocks `withRecord` decompressed last (about 9 KB each).
-    private let recent: RecentCache<Int, [UInt8]>
+    /// The blocks `withRecord` decompressed last (up to 8 KiB each), each as far as it was
+    /// decoded.
+    private let recent: RecentCache<Int, BlockPrefix>
+    /// Whether every block fits in the cache (the document table, usually): each is then
+    /// decoded whole, once, rather than in part and again for a later record.
+    private let decodesWholeBlocks: Bool
 
     private static let trailerSize = 40
     private static let indexEntrySize = 12
@@ -41,6 +45,7 @@ struct RecordStore: @unchecked Sendable {
         else { throw IndexError.damaged(file, "inconsistent block index") }
         self.indexOffset = Int(indexOffset)
         self.blockCount = Int(blockCount)
+        decodesWholeBlocks = blockCount <= UInt64(max(cachedBlocks, 1))
         self.recordCount = Int(recordCount)
         self.extraCount = Int(extraCount)
         self.extraOffset = Int(extraOffset)
@@ -78,8 +83,16 @@ struct RecordStore: @unchecked Sendable {
             : Int(truncatingIfNeeded: try indexValue(at: indexOffset + blockCount * Self.indexEntrySize, as: UInt64.self))
     }
 
-    /// Decompresses block `block` (its bytes checked against the file's chunk checksums).
-    private func decompress(_ block: Int) throws -> [UInt8] {
+    /// A block's compressed bytes (checked against the file's chunk checksums) and the number
+    /// of bytes they decompress to.
+    private struct Frame {
+        var bytes: UnsafeRawBufferPointer
+        var size: Int
+        /// Payload offset of the frame, for errors.
+        var start: Int
+    }
+
+    private func frame(_ block: Int) throws -> Frame {
         let start = try frameOffset(block), end = try frameEnd(block)
         guard start >= 0, start <= end, end <= indexOffset else {
             throw IndexError.damaged(file, "block \(block) out of bounds")
@@ -87,21 +100,31 @@ struct RecordStore: @unchecked Sendable {
         try checked.verify(start..<end)
         var reader = ByteReader(UnsafeRawBufferPointer(rebasing: payload[start..<end]), file: file)
         let size = try reader.count(below: 1 << 30)
-        let frame = try reader.raw(end - start - reader.offset)
+        let bytes = try reader.raw(end - start - reader.offset)
         // LZ4 expands at most 255-fold: a larger size is damage, not a reason to allocate it.
-        guard size <= frame.count * 255 + 64 else {
+        guard size <= bytes.count * 255 + 64 else {
             throw IndexError.damaged(file, "compressed block at byte \(start) claims \(size) bytes")
         }
+        return Frame(bytes: bytes, size: size, start: start)
+    }
+
+    /// The first `target` decompressed bytes of `frame`, or all of them when `target` reaches
+    /// its size: LZ4 stops once it has written `target` bytes, so a record near the start of a
+    /// block costs a fraction of the block. A whole block is decoded strictly (the compressed
+    /// bytes must end exactly where the output does).
+    private func decompress(_ frame: Frame, upTo target: Int) throws -> [UInt8] {
+        let wanted = min(max(target, 0), frame.size)
         var produced: Int32 = -1
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            produced = LZ4_decompress_safe(
-                frame.baseAddress?.assumingMemoryBound(to: CChar.self),
-                UnsafeMutableRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self),
-                Int32(frame.count), Int32(size))
-            initialized = max(0, min(Int(produced), size))
+        let bytes = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+            let source = frame.bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
+            let output = UnsafeMutableRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
+            produced = wanted == frame.size
+                ? LZ4_decompress_safe(source, output, Int32(frame.bytes.count), Int32(wanted))
+                : LZ4_decompress_safe_partial(source, output, Int32(frame.bytes.count), Int32(wanted), Int32(wanted))
+            initialized = max(0, min(Int(produced), wanted))
         }
-        guard Int(produced) == size else {
-            throw IndexError.damaged(file, "compressed block at byte \(start) does not decompress")
+        guard Int(produced) == wanted else {
+            throw IndexError.damaged(file, "compressed block at byte \(frame.start) does not decompress")
         }
         return bytes
     }
@@ -109,7 +132,8 @@ struct RecordStore: @unchecked Sendable {
     /// Calls `body` with every record in order, decompressing each block once (for merges).
     func forEach(_ body: (Int, inout ByteReader) throws -> Void) throws {
         for block in 0..<blockCount {
-            let bytes = try decompress(block)
+            let frame = try frame(block)
+            let bytes = try decompress(frame, upTo: frame.size)
             let first = try firstRecord(block)
             let last = block + 1 < blockCount ? try firstRecord(block + 1) : recordCount
             guard first <= last, last <= recordCount else {
@@ -137,21 +161,74 @@ struct RecordStore: @unchecked Sendable {
         }
         let first = try firstRecord(low)
         guard first <= number else { throw IndexError.damaged(file, "block index out of order") }
-        let bytes: [UInt8]
-        if let cached = recent.value(where: { $0 == low }) {
-            bytes = cached
-        } else {
-            bytes = try decompress(low)
-            recent.store(low, bytes)
+        if let cached = recent.value(where: { $0 == low }),
+           case .found(let range) = try locate(number - first, in: cached) {
+            return try cached.withRecord(range, file: file, body)
         }
-        return try bytes.withUnsafeBytes { raw in
-            var reader = ByteReader(raw, file: file)
-            for _ in first..<number {
-                let length = try reader.count(below: raw.count + 1)
-                reader.offset += length
+        let frame = try frame(low)
+        let last = low + 1 < blockCount ? try firstRecord(low + 1) : recordCount
+        guard number < last else { throw IndexError.damaged(file, "block index out of order") }
+        // A record's offset is known only by walking the lengths before it, so decode up to
+        // where it would end if records were of equal size, plus two records: hits are
+        // longer than most passages, and falling short costs a second decode from the start
+        // (LZ4 cannot resume). Measured on a 248-query batch: margins of 0, 1, 2 and 4
+        // records decode 47, 34, 33 and 35 M instructions (the whole blocks: 44 M).
+        let average = frame.size / (last - first)
+        var target = decodesWholeBlocks ? frame.size : (number - first + 3) * average
+        while true {
+            let prefix = BlockPrefix(bytes: try decompress(frame, upTo: target), blockSize: frame.size)
+            switch try locate(number - first, in: prefix, average: average) {
+            case .found(let range):
+                recent.store(low, prefix, replacing: { $0 == low })
+                return try prefix.withRecord(range, file: file, body)
+            case .needs(let length):
+                target = max(length, target + average)
             }
-            let length = try reader.count(below: raw.count + 1)
-            var record = ByteReader(try reader.raw(length), file: file)
+        }
+    }
+
+    /// Where record `skip` of a block (counted from its first record) lies in `prefix`; if it
+    /// lies beyond, how long a prefix would hold it: exact once its length is in `prefix`,
+    /// else a guess from `average` record size.
+    /// - Throws: `IndexError` when the lengths overrun the block (damage).
+    private func locate(_ skip: Int, in prefix: BlockPrefix, average: Int = 0) throws -> RecordLocation {
+        try prefix.bytes.withUnsafeBytes { raw in
+            var reader = ByteReader(raw, file: file)
+            for index in 0...skip {
+                let start = reader.offset
+                guard let length = try reader.varint(isPrefix: !prefix.isWhole) else {
+                    return .needs(start + (skip - index + 1) * average + 10)
+                }
+                guard length <= UInt64(prefix.blockSize - reader.offset) else {
+                    throw reader.damaged("record length \(length) out of range")
+                }
+                if index == skip {
+                    let end = reader.offset + Int(length)
+                    return end <= raw.count ? .found(reader.offset..<end) : .needs(end)
+                }
+                reader.offset += Int(length)
+            }
+            return .needs(prefix.blockSize)
+        }
+    }
+
+    private enum RecordLocation {
+        case found(Range<Int>)
+        case needs(Int)
+    }
+}
+
+/// The decompressed bytes of a block read so far: its first `bytes.count` bytes, all of it
+/// when that is `blockSize`. A record is served from it only if it lies wholly inside.
+private struct BlockPrefix: Sendable {
+    var bytes: [UInt8]
+    var blockSize: Int
+
+    var isWhole: Bool { bytes.count == blockSize }
+
+    func withRecord<T>(_ range: Range<Int>, file: String, _ body: (inout ByteReader) throws -> T) throws -> T {
+        try bytes.withUnsafeBytes { raw in
+            var record = ByteReader(UnsafeRawBufferPointer(rebasing: raw[range]), file: file)
             return try body(&record)
         }
     }

@@ -10,7 +10,8 @@
 /// allocating). Sorted by frequency ascending; norms ascend strictly with them.
 public struct Impacts: Sendable, RandomAccessCollection {
     /// The most pairs kept; a wider frontier is merged down (see `init(frontier:)`).
-    public static let capacity = 8
+    @inlinable
+    public static var capacity: Int { 8 }
 
     @usableFromInline var storage = InlineArray<8, Impact>(repeating: Impact(frequency: 0, norm: 0))
     @usableFromInline var stored: UInt8 = 0

@@ -14,7 +14,8 @@ internal import CLZ4
 ///  extra:   u32 × E            (documents: first passage of each document, then the total)
 ///  trailer: u64 indexOffset │ u64 B │ u64 recordCount │ u64 extraOffset │ u64 E
 /// ```
-/// Fetching a record binary-searches the index and decompresses one block.
+/// Fetching a record binary-searches the index and decompresses one block, only as far as
+/// the record ends (a record's offset is found by walking the lengths before it).
 final class RecordStoreWriter {
     /// Uncompressed bytes per block. Smaller blocks make fetching one passage cheaper (a
     /// search's hits usually sit in different blocks) and compress worse; see README

@@ -3,38 +3,49 @@ import Index
 /// Finds where a phrase occurs in one field, in two phases: a leapfrog conjunction of the
 /// terms' cursors proposes passages holding every term (cheap), and `verify()` confirms the
 /// phrase by positions (costly), so a caller can skip proposals that cannot score enough.
-final class FieldPhraseMatcher {
+///
+/// Generic over the source's cursor type, like `TermScorer`: the cursor calls of the
+/// per-proposal loops are then direct and inlined, with no retain and release around each.
+final class FieldPhraseMatcher<Cursor: PostingCursor> {
     let field: Int
-    let cursors: [any PostingCursor]
-    private let offsets: [UInt32]
+    /// The field's lengths, for scoring the phrase's frequency here.
+    let norms: NormsView
+    /// Owns the terms' cursors; the loops reach them through `terms`.
+    let cursors: [Cursor]
+    /// Per term, in phrase order: plain values in a raw buffer this object owns (freed in
+    /// `deinit`), so the per-proposal loops copy no reference and check no exclusivity.
+    private let terms: UnsafeMutableBufferPointer<PhraseTerm<Cursor>>
     /// The passage every term's cursor stands on, or `.end`.
     private(set) var proposal: PassageNumber = PassageNumber(rawValue: 0)
     /// Occurrences of the whole phrase in `verifiedAt` (0: the terms are not adjacent there).
     private(set) var frequency: UInt32 = 0
     private(set) var verifiedAt: PassageNumber = .end
-    private var positions: [[UInt32]]
-    /// Per term, how far its positions have been scanned (scratch, reused).
-    private var scanned: [Int]
+    /// Every term's positions in the verified passage, term after term (scratch, reused).
+    private var positions: [UInt32] = []
 
     /// `nil` when a term has no postings in this field.
-    init?(_ clause: PhraseClause, field: Int, terms: any SegmentTerms) {
-        var cursors: [any PostingCursor] = []
+    init?<Segment: SegmentTerms>(_ clause: PhraseClause, field: Int, segment: Segment) where Segment.Source.Cursor == Cursor {
+        var cursors: [Cursor] = []
         for term in clause.terms {
-            guard let cursor = terms.postings(of: term, in: IndexField.allCases[field]) else { return nil }
+            guard let cursor = segment.postings(of: term, in: IndexField.allCases[field]) else { return nil }
             cursors.append(cursor)
         }
         self.field = field
+        norms = segment.source.norms(IndexField.allCases[field])
         self.cursors = cursors
-        offsets = clause.offsets
-        positions = Array(repeating: [], count: cursors.count)
-        scanned = Array(repeating: 0, count: cursors.count)
-        proposal = leapfrog(count: cursors.count, from: PassageNumber(rawValue: 0)) { cursors[$0].advance(to: $1) }
+        terms = .allocate(capacity: cursors.count)
+        _ = terms.initialize(from: zip(cursors, clause.offsets).map { PhraseTerm(cursor: $0, offset: $1) })
+        proposal = leapfrog(count: terms.count, from: PassageNumber(rawValue: 0)) { [terms] index, target in terms[index].cursor.with { $0.advance(to: target) } }
+    }
+
+    deinit {
+        terms.deinitialize().deallocate()
     }
 
     /// Moves the proposal to the first passage at or after `target` holding every term.
     func propose(from target: PassageNumber) {
         guard target > proposal else { return }
-        proposal = leapfrog(count: cursors.count, from: target) { cursors[$0].advance(to: $1) }
+        proposal = leapfrog(count: terms.count, from: target) { [terms] index, target in terms[index].cursor.with { $0.advance(to: target) } }
     }
 
     /// Counts the phrase in the proposed passage: start positions p with every term i at
@@ -45,36 +56,40 @@ final class FieldPhraseMatcher {
         verifiedAt = proposal
         frequency = 0
         guard proposal != .end else { return 0 }
-        // The scratch arrays are moved out for the count and back after it: touching them
-        // in place, element by element, would check exclusive access to this object's
-        // properties at run time on every element.
-        var positions = self.positions, scanned = self.scanned
+        // The scratch array is moved out for the count and back after it: touching it in
+        // place would check exclusive access to this object's properties on every element.
+        var positions = self.positions
         self.positions = []
-        self.scanned = []
-        defer {
-            self.positions = positions
-            self.scanned = scanned
+        defer { self.positions = positions }
+        while !positions.isEmpty { positions.removeLast() }
+        for index in terms.indices {
+            terms[index].start = positions.count
+            terms[index].cursor.with { $0.positions(appendingTo: &positions) }
+            terms[index].end = positions.count
         }
-        for index in cursors.indices {
-            cursors[index].positions(into: &positions[index])
-        }
-        for index in scanned.indices {
-            scanned[index] = 0
-        }
-        outer: for start in positions[0] {
-            let base = start &- offsets[0]
-            for index in 1..<cursors.count {
-                let wanted = base &+ offsets[index]
-                let list = positions[index]
-                var at = scanned[index]
-                while at < list.count, list[at] < wanted { at += 1 }
-                scanned[index] = at
-                if at == list.count { break outer }
-                if list[at] != wanted { continue outer }
-            }
-            frequency += 1
-        }
+        frequency = positions.withUnsafeBufferPointer(count)
         return frequency
+    }
+
+    /// The phrase's occurrences in `positions`, each term's run sorted: every start of the
+    /// first term is checked against the others', whose runs are scanned forward only.
+    private func count(_ positions: UnsafeBufferPointer<UInt32>) -> UInt32 {
+        for index in terms.indices { terms[index].scanned = terms[index].start }
+        var found: UInt32 = 0
+        outer: for start in positions[terms[0].start..<terms[0].end] {
+            let base = start &- terms[0].offset
+            for index in 1..<terms.count {
+                let wanted = base &+ terms[index].offset
+                var at = terms[index].scanned
+                let end = terms[index].end
+                while at < end, positions[at] < wanted { at += 1 }
+                terms[index].scanned = at
+                if at == end { break outer }
+                if positions[at] != wanted { continue outer }
+            }
+            found += 1
+        }
+        return found
     }
 
     /// The bound `blockBound(at:bm25:)` computed last.
@@ -85,18 +100,25 @@ final class FieldPhraseMatcher {
     /// no more often than each of its terms in a passage that holds them all, so two bounds
     /// hold and the smaller is taken: the tightest term's impact bound, and the corner of the
     /// least maximum frequency with the longest of the terms' shortest fields (which
-    /// combines terms, and can be the tighter one).
+    /// combines terms, and can be the tighter one). A term's impact bound is computed once
+    /// per block: the rarer terms' blocks span many runs of the common ones'.
     func blockBound(at target: PassageNumber, bm25: BM25F) -> PassageNumber {
         var through = PassageNumber.end
         var termBound = Double.infinity
         var maxFrequency = UInt32.max
         var minLength: UInt32 = 0
-        for cursor in cursors {
-            let block = cursor.block(containing: target)
+        for index in terms.indices {
+            let block = terms[index].cursor.with { $0.block(containing: target) }
+            if block.lastPassage != terms[index].boundBlock {
+                terms[index].boundBlock = block.lastPassage
+                terms[index].bound = bm25.maxNormalizedFrequency(block.impacts, field: field)
+                terms[index].maxFrequency = block.impacts.maxFrequency
+                terms[index].minNorm = block.impacts.minNorm
+            }
             through = min(through, block.lastPassage)
-            termBound = min(termBound, bm25.maxNormalizedFrequency(block.impacts, field: field))
-            maxFrequency = min(maxFrequency, block.impacts.maxFrequency)
-            minLength = max(minLength, block.impacts.minNorm)
+            termBound = min(termBound, terms[index].bound)
+            maxFrequency = min(maxFrequency, terms[index].maxFrequency)
+            minLength = max(minLength, terms[index].minNorm)
         }
         lastBlockBound = maxFrequency > 0
             ? min(termBound, bm25.normalizedFrequency(maxFrequency, length: minLength, field: field)) : 0
@@ -106,5 +128,28 @@ final class FieldPhraseMatcher {
     /// Whether the phrase occurs in `passage` (which must be the verified proposal).
     func matches(_ passage: PassageNumber) -> Bool {
         verifiedAt == passage && proposal == passage && frequency > 0
+    }
+}
+
+/// One term of a phrase in one field, as the matcher's loops read it.
+private struct PhraseTerm<Cursor: PostingCursor> {
+    /// Not retained: `FieldPhraseMatcher.cursors` owns the cursor for the matcher's life.
+    let cursor: Unretained<Cursor>
+    /// The term's place in the phrase.
+    let offset: UInt32
+    /// Its positions in the matcher's scratch: `start..<end`, scanned up to `scanned`.
+    var start = 0
+    var end = 0
+    var scanned = 0
+    /// The block whose bounds were computed last (identified by its last passage), and
+    /// those bounds: w_f · tf / B_f over its impacts, its highest frequency, shortest field.
+    var boundBlock = PassageNumber.end
+    var bound = 0.0
+    var maxFrequency: UInt32 = 0
+    var minNorm: UInt32 = 0
+
+    init(cursor: Cursor, offset: UInt32) {
+        self.cursor = Unretained(cursor)
+        self.offset = offset
     }
 }

@@ -6,7 +6,7 @@ extension ScoringContext {
         case .term(let clause):
             return termScorer(clause, terms: terms)
         case .phrase(let clause):
-            return PhraseScorer(clause, context: self)
+            return phraseScorer(clause, terms: terms)
         case .boolean(let clause):
             return parts(for: clause).map(BooleanScorer.init)
         case .nothing:
@@ -17,6 +17,11 @@ extension ScoringContext {
     /// A term scorer typed by the source's cursor (the existential segment is opened here).
     private func termScorer<Terms: SegmentTerms>(_ clause: TermClause, terms: Terms) -> (any Scorer)? {
         TermScorer<Terms.Source.Cursor>(clause, terms: terms, context: self)
+    }
+
+    /// A phrase scorer typed by the source's cursor, like `termScorer`.
+    private func phraseScorer<Terms: SegmentTerms>(_ clause: PhraseClause, terms: Terms) -> (any Scorer)? {
+        PhraseScorer<Terms.Source.Cursor>(clause, terms: terms, context: self)
     }
 
     /// The clauses' scorers; `nil` when a required clause, or every positive one, matches

@@ -4,7 +4,9 @@ import Index
 /// their normalised frequencies before saturating.
 ///
 /// Generic over the source's cursor type, so the on-disk cursor's calls are direct and
-/// inlined in the per-candidate loops.
+/// inlined in the per-candidate loops. Where the scorer is reached through `any Scorer`
+/// (a query mixing kinds of clauses), its generic methods would run unspecialised:
+/// `@_specialize` gives them a fast path for the on-disk cursor that they dispatch to.
 final class TermScorer<Cursor: PostingCursor>: Scorer {
     private let bm25: BM25F
     private let weight: Double
@@ -13,7 +15,7 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
     /// What the per-candidate loops read for each field, beside `cursors`: plain values
     /// in a raw buffer this object owns (freed in `deinit`), so reading them copies no
     /// reference and pays no array uniqueness check.
-    private let fields: UnsafeMutableBufferPointer<FieldState>
+    private let fields: UnsafeMutableBufferPointer<FieldState<Cursor>>
     private(set) var passage: PassageNumber
     let maxScore: Double
     let cost: Int
@@ -21,7 +23,7 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
     /// `nil` when the term has no postings in this segment.
     init?<Terms: SegmentTerms>(_ clause: TermClause, terms: Terms, context: ScoringContext) where Terms.Source.Cursor == Cursor {
         var cursors: [Cursor] = []
-        var fields: [FieldState] = []
+        var fields: [FieldState<Cursor>] = []
         var bound = 0.0
         var cost = 0
         for field in clause.fields {
@@ -29,7 +31,9 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
             guard let cursor = terms.postings(of: clause.term, in: name) else { continue }
             let statistics = cursor.statistics
             cursors.append(cursor)
-            fields.append(FieldState(field: field, norms: terms.source.norms(name), passage: cursor.passage))
+            fields.append(FieldState(
+                cursor: Unretained(cursor), scoring: context.bm25.fields[field], norms: terms.source.norms(name),
+                passage: cursor.passage))
             bound += context.bm25.maxNormalizedFrequency(statistics.impacts, field: field)
             cost += statistics.documentFrequency
         }
@@ -52,12 +56,13 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
     /// outside the specialised evaluator), and most candidates come from one field while the
     /// others wait further on.
     @discardableResult
+    @_specialize(where Cursor == SegmentPostingCursor)
     func advance(to target: PassageNumber) -> PassageNumber {
         guard target > passage else { return passage }
         var lowest = PassageNumber.end
         for index in fields.indices {
             if fields[index].passage < target {
-                fields[index].passage = cursors[index].advance(to: target)
+                fields[index].passage = fields[index].cursor.with { $0.advance(to: target) }
             }
             lowest = min(lowest, fields[index].passage)
         }
@@ -65,11 +70,12 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
         return passage
     }
 
+    @_specialize(where Cursor == SegmentPostingCursor)
     func score() -> Double {
         var frequency = 0.0
         for index in fields.indices where fields[index].passage == passage {
-            frequency += bm25.normalizedFrequency(
-                cursors[index].frequency, length: fields[index].norms[Int(passage.rawValue)], field: fields[index].field)
+            frequency += fields[index].scoring.normalizedFrequency(
+                fields[index].cursor.with { $0.frequency }, length: fields[index].norms[Int(passage.rawValue)])
         }
         return weight * bm25.saturate(frequency)
     }
@@ -78,22 +84,29 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
     /// next posting lies past that run adds nothing: evaluation only moves forward, so a
     /// cursor standing on `p` has no posting between `target` and `p` (with a title weighing
     /// double, leaving out the title's bound where the title lacks the word matters).
+    @_specialize(where Cursor == SegmentPostingCursor)
     func blockBound(at target: PassageNumber) -> (bound: Double, through: PassageNumber) {
         var through = PassageNumber.end
         for index in fields.indices {
-            fields[index].block = cursors[index].block(containing: target)
-            through = min(through, fields[index].block.lastPassage)
+            let block = fields[index].cursor.with { $0.block(containing: target) }
+            // A field's block often outlasts the run (another field's or clause's block
+            // ends it first): its bound is then computed once, not per run.
+            if block.lastPassage != fields[index].block.lastPassage {
+                fields[index].block = block
+                fields[index].blockBound = fields[index].scoring.maxNormalizedFrequency(block.impacts)
+            }
+            through = min(through, block.lastPassage)
         }
         var frequency = 0.0
-        for index in fields.indices {
-            fields[index].blockBound = bm25.maxNormalizedFrequency(fields[index].block.impacts, field: fields[index].field)
-            if fields[index].passage <= through { frequency += fields[index].blockBound }
+        for index in fields.indices where fields[index].passage <= through {
+            frequency += fields[index].blockBound
         }
         return (weight * bm25.saturate(frequency), max(through, target))
     }
 
     /// Only the fields standing on the passage can add to its score, each at most its
     /// block's bound.
+    @_specialize(where Cursor == SegmentPostingCursor)
     func boundHere() -> Double {
         var frequency = 0.0
         for index in fields.indices where fields[index].passage == passage {
@@ -104,8 +117,10 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
 }
 
 /// One field of a term as the scorer tracks it: plain values only.
-private struct FieldState {
-    let field: Int
+private struct FieldState<Cursor: PostingCursor> {
+    /// The field's cursor, owned by `TermScorer.cursors`.
+    let cursor: Unretained<Cursor>
+    let scoring: FieldScoring
     let norms: NormsView
     /// Where the field's cursor stands, mirrored so it is asked only to move or score.
     var passage: PassageNumber

@@ -23,17 +23,23 @@ import Darwin
 /// stopwords.
 public struct BM25F: Sendable {
     let k1: Double
-    /// Per field (indexed like `IndexField.allCases`): w_f, and B_f = base + slope · len.
-    let weights: [Double]
-    let base: Double
-    let slopes: [Double]
+    /// Per field, indexed like `IndexField.allCases`: w_f and B_f = base + slope · len.
+    let fields: [FieldScoring]
+    /// Keeps the fields' reciprocal tables alive as long as any copy of this.
+    private let tables: ReciprocalTables
 
     /// - Parameter averageLengths: avglen_f per field, `IndexField.allCases` order.
     init(parameters: BM25Parameters, fieldWeights: FieldWeights, averageLengths: [Double]) {
         k1 = parameters.k1
-        base = 1 - parameters.b
-        weights = IndexField.allCases.map { fieldWeights[$0] }
-        slopes = averageLengths.map { $0 > 0 ? parameters.b / $0 : 0 }
+        let base = 1 - parameters.b
+        let slopes = averageLengths.map { $0 > 0 ? parameters.b / $0 : 0 }
+        let tables = ReciprocalTables(fields: slopes.map { (base, $0) })
+        self.tables = tables
+        fields = IndexField.allCases.indices.map { field in
+            FieldScoring(
+                weight: fieldWeights[IndexField.allCases[field]], base: base, slope: slopes[field],
+                reciprocals: UnsafePointer(tables.values + field * FieldScoring.tabulatedLengths))
+        }
     }
 
     /// Lucene's idf; `n` passages of `total` contain the term.
@@ -45,7 +51,7 @@ public struct BM25F: Sendable {
     /// w_f · tf / B_f for one field.
     @inline(__always)
     func normalizedFrequency(_ frequency: UInt32, length: UInt32, field: Int) -> Double {
-        weights[field] * Double(frequency) / (base + slopes[field] * Double(length))
+        fields[field].normalizedFrequency(frequency, length: length)
     }
 
     /// The highest w_f · tf / B_f over a block's (or list's) impacts: since the formula
@@ -53,11 +59,7 @@ public struct BM25F: Sendable {
     /// in this field. 0 for no impacts.
     @inline(__always)
     func maxNormalizedFrequency(_ impacts: Impacts, field: Int) -> Double {
-        var best = 0.0
-        for impact in impacts {
-            best = max(best, normalizedFrequency(impact.frequency, length: impact.norm, field: field))
-        }
-        return best
+        fields[field].maxNormalizedFrequency(impacts)
     }
 
     /// The saturation tf' / (k1 + tf'), increasing in tf', below 1.

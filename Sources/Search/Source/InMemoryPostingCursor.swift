@@ -40,8 +40,7 @@ public final class InMemoryPostingCursor: PostingCursor {
         index < list.frequencies.count ? list.frequencies[index] : 0
     }
 
-    public func positions(into buffer: inout [UInt32]) {
-        buffer.removeAll(keepingCapacity: true)
+    public func positions(appendingTo buffer: inout [UInt32]) {
         guard index < list.passages.count else { return }
         buffer.append(contentsOf: list.positions[list.positionStarts[index]..<list.positionStarts[index + 1]])
     }

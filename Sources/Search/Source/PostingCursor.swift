@@ -19,9 +19,9 @@ public protocol PostingCursor: AnyObject {
     /// Occurrences of the term in the current passage's field (≥ 1 while not at `.end`).
     var frequency: UInt32 { get }
 
-    /// Replaces `buffer`'s contents with the term's positions in the current passage's
-    /// field, ascending (the buffer is reused across calls to avoid allocating).
-    func positions(into buffer: inout [UInt32])
+    /// Appends the term's positions in the current passage's field to `buffer`, ascending
+    /// (a phrase gathers its terms' positions in one reused buffer).
+    func positions(appendingTo buffer: inout [UInt32])
 
     /// The list-wide bounds MaxScore needs (document frequency and the list's impacts),
     /// known without reading postings.

@@ -32,8 +32,8 @@ public final class SegmentPostingCursor: PostingCursor {
         TermStatistics(documentFrequency: cursor.pointee.documentFrequency, impacts: cursor.pointee.impacts)
     }
 
-    public func positions(into buffer: inout [UInt32]) {
-        cursor.pointee.positions(into: &buffer)
+    public func positions(appendingTo buffer: inout [UInt32]) {
+        cursor.pointee.positions(appendingTo: &buffer)
     }
 
     public func block(containing target: PassageNumber) -> PostingBlock {

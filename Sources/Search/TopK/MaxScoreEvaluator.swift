@@ -29,8 +29,10 @@ final class MaxScoreEvaluator<Clause: Scorer> {
     private let hasDeletions: Bool
     private let hasConditions: Bool
     private let segment: Int
-    /// Optional clauses, weakest bound first, with running sums of their bounds.
-    private let optional: [Clause]
+    /// Optional clauses, weakest bound first, with running sums of their bounds; the loops
+    /// reach them unretained through `optional`, a raw buffer freed in `deinit`.
+    private let optionalScorers: [Clause]
+    private let optional: UnsafeMutableBufferPointer<Unretained<Clause>>
     private let optionalClauses: [Int]
     private let optionalSums: [Double]
     /// Per clause: its score at the passage in `scoredAt` (a stamp, so nothing is reset).
@@ -67,7 +69,9 @@ final class MaxScoreEvaluator<Clause: Scorer> {
             guard let scorer = clause(parts.clauses[index].scorer) else { return nil }
             optional.append(scorer)
         }
-        self.optional = optional
+        optionalScorers = optional
+        self.optional = .allocate(capacity: optional.count)
+        _ = self.optional.initialize(from: optional.map { Unretained($0) })
         var sum = 0.0
         optionalSums = optional.map { scorer in
             sum += scorer.maxScore
@@ -85,6 +89,7 @@ final class MaxScoreEvaluator<Clause: Scorer> {
     }
 
     deinit {
+        optional.deinitialize().deallocate()
         scores.deallocate()
         scoredAt.deallocate()
         windowSums.deallocate()
@@ -96,7 +101,7 @@ final class MaxScoreEvaluator<Clause: Scorer> {
     @inline(__always)
     @discardableResult
     private func advanceOptional(_ index: Int, to target: PassageNumber) -> PassageNumber {
-        if standing[index] < target { standing[index] = optional[index].advance(to: target) }
+        if standing[index] < target { standing[index] = optional[index].with { $0.advance(to: target) } }
         return standing[index]
     }
 
@@ -132,8 +137,8 @@ final class MaxScoreEvaluator<Clause: Scorer> {
                 bound += block.bound
                 through = min(through, block.through)
             }
-            for (index, scorer) in optional.enumerated() {
-                let block = scorer.blockBound(at: candidate)
+            for index in optional.indices {
+                let block = optional[index].with { $0.blockBound(at: candidate) }
                 bound += block.bound
                 windowSums[index] = (index == 0 ? 0 : windowSums[index - 1]) + block.bound
                 through = min(through, block.through)
@@ -166,7 +171,7 @@ final class MaxScoreEvaluator<Clause: Scorer> {
     /// One optional clause: MaxScore has nothing to partition, only block skipping is left,
     /// so the loop is kept lean (one scorer held locally, no per-clause bookkeeping).
     private func single(into collector: inout TopKCollector) {
-        let scorer = optional[0]
+        let scorer = optionalScorers[0]
         let clause = optionalClauses[0]
         var candidate = scorer.passage
         while candidate != .end, TopKCollector.admits(bound: scorer.maxScore, threshold: threshold) {
@@ -222,7 +227,7 @@ final class MaxScoreEvaluator<Clause: Scorer> {
                 passagesScored += 1
                 var partial = 0.0
                 for index in local..<optional.count where standing[index] == candidate {
-                    partial += score(clause: optionalClauses[index], of: optional[index], at: candidate)
+                    partial += optional[index].with { score(clause: optionalClauses[index], of: $0, at: candidate) }
                 }
                 if completes(candidate, partial: partial, scoring: local) {
                     offer(candidate, into: &collector)
@@ -271,7 +276,7 @@ final class MaxScoreEvaluator<Clause: Scorer> {
                 return false
             }
             if advanceOptional(index, to: candidate) == candidate {
-                partial += score(clause: optionalClauses[index], of: optional[index], at: candidate)
+                partial += optional[index].with { score(clause: optionalClauses[index], of: $0, at: candidate) }
             }
             index -= 1
         }

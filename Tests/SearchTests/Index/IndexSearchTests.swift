@@ -78,6 +78,26 @@ func prunedEqualsExhaustiveOnLargeSegments(seed: UInt64) throws {
     }
 }
 
+/// Phrases on full blocks: alone (the evaluator specialised for the on-disk phrase
+/// scorer, with block-bound skipping of proposals) and beside words (the general path).
+@Test(arguments: [UInt64(33)])
+func prunedEqualsExhaustiveForPhrasesOnLargeSegments(seed: UInt64) throws {
+    var (index, corpus) = try randomIndex(seed: seed, documents: 1_500, vocabularySize: 40, memoryBudget: 1 << 30)
+    let searcher = Searcher(segments: index.segments, analyzer: index.settings.analyzer)
+    var matched = 0
+    for round in 0..<60 {
+        let phrase = "\"" + corpus.words(2...3).joined(separator: " ") + "\""
+        let query = round % 3 == 0 ? phrase + " " + corpus.words(1...1)[0] : phrase
+        var options = SearchOptions(limit: [1, 10, 30][round % 3], perDocument: round % 2 == 0 ? 2 : nil)
+        let pruned = try searcher.search(query, options: options)
+        options.strategy = .exhaustive
+        let exhaustive = try searcher.search(query, options: options)
+        #expect(pruned.hits == exhaustive.hits, "\(query)")
+        if !pruned.hits.isEmpty { matched += 1 }
+    }
+    #expect(matched > 30)
+}
+
 @Test func deletedDocumentsNeverAppear() throws {
     let (index, _) = try randomIndex(seed: 24)
     let searcher = Searcher(segments: index.segments, analyzer: index.settings.analyzer)
