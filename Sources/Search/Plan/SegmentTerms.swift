@@ -26,9 +26,9 @@ protocol SegmentTerms: AnyObject {
 
 /// The entries one query looked up in one segment.
 ///
-/// Called through `any SegmentTerms`, so its code runs unspecialised: what it consults on
-/// every call (`slots`) holds only concrete types, and the source's entries, of a generic
-/// type, are touched once to store and once per cursor opened.
+/// Called through `any SegmentTerms`, so its code would run unspecialised: `@_specialize`
+/// gives it a fast path for the on-disk segment that the generic entry points dispatch to,
+/// and what it consults on every call (`slots`) holds only concrete types.
 final class SegmentTermMemo<Source: PostingSource>: SegmentTerms {
     let source: Source
     /// Per (term, field) looked up: where its entry is in `entries` (`nil`: absent), and the
@@ -43,15 +43,18 @@ final class SegmentTermMemo<Source: PostingSource>: SegmentTerms {
         slots.reserveCapacity(16)
     }
 
+    @_specialize(where Source == SegmentReader)
     func documentFrequency(of term: String, in field: IndexField) -> Int {
         slot(of: term, in: field).documentFrequency
     }
 
+    @_specialize(where Source == SegmentReader)
     func postings(of term: String, in field: IndexField) -> Source.Cursor? {
         guard let index = slot(of: term, in: field).entry else { return nil }
         return source.postings(of: entries[index])
     }
 
+    @_specialize(where Source == SegmentReader)
     func terms(withPrefix prefix: String, in field: IndexField, limit: Int) -> [String] {
         let found = source.terms(withPrefix: prefix, in: field, limit: limit)
         if found.count < limit { listedPrefixes.append((field, prefix)) }
@@ -76,6 +79,7 @@ final class SegmentTermMemo<Source: PostingSource>: SegmentTerms {
 
     /// The first look-up of a term: kept out of `slot(of:in:)`, whose every call would
     /// otherwise pay for the generic types this one needs.
+    @_specialize(where Source == SegmentReader)
     @inline(never)
     private func lookUp(_ term: String, in field: IndexField) -> (entry: Int?, documentFrequency: Int) {
         guard let entry = source.entry(of: term, in: field) else { return (nil, 0) }
