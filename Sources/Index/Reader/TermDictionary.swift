@@ -173,6 +173,7 @@ struct TermDictionary: @unchecked Sendable {
 }
 
 /// Byte-wise lexicographic order (shorter first on a common prefix): the dictionary's order.
+@inline(__always)
 func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
     let shared = min(a.count, b.count)
     if shared > 0, let x = a.baseAddress, let y = b.baseAddress {
