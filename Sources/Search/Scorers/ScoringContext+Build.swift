@@ -1,3 +1,5 @@
+import Index
+
 /// Turning plan nodes into this segment's scorers.
 extension ScoringContext {
     /// `nil` when the node matches nothing in this segment.
@@ -15,11 +17,15 @@ extension ScoringContext {
     }
 
     /// A term scorer typed by the source's cursor (the existential segment is opened here).
+    /// Specialised for the on-disk segment, so building the scorer (and a phrase's first
+    /// match, found while it is built) runs no unspecialised generic code.
+    @_specialize(where Terms == SegmentTermMemo<SegmentReader>)
     private func termScorer<Terms: SegmentTerms>(_ clause: TermClause, terms: Terms) -> (any Scorer)? {
         TermScorer<Terms.Source.Cursor>(clause, terms: terms, context: self)
     }
 
     /// A phrase scorer typed by the source's cursor, like `termScorer`.
+    @_specialize(where Terms == SegmentTermMemo<SegmentReader>)
     private func phraseScorer<Terms: SegmentTerms>(_ clause: PhraseClause, terms: Terms) -> (any Scorer)? {
         PhraseScorer<Terms.Source.Cursor>(clause, terms: terms, context: self)
     }
