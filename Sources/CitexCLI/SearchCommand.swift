@@ -86,7 +86,7 @@ struct SearchCommand: ParsableCommand {
                 let answer = try session.search(item.query, qid: queries == nil ? nil : item.qid)
                 for note in answer.notes { Diagnostics.print("citex: \(note)") }
                 found = found || !answer.page.hits.isEmpty
-                Terminal.write(renderer.render(answer.page))
+                Terminal.write(renderer.renderBytes(answer.page))
             } catch {
                 Diagnostics.print(queries == nil ? "citex: \(error)" : "citex: query \(item.qid): \(error)")
                 failed = true

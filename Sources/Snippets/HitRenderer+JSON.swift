@@ -1,6 +1,6 @@
 extension HitRenderer {
     /// `{"qid"?, "query", "total", "took_ms", "hits": [...]}` on one line.
-    func json(_ page: ResultPage) -> String {
+    func json(_ page: ResultPage) -> JSONWriter {
         var json = JSONWriter()
         json.beginObject()
         if let qid = page.qid { json.key("qid"); json.string(qid) }
@@ -12,7 +12,7 @@ extension HitRenderer {
         for hit in page.hits { Self.writeHit(hit, to: &json) }
         json.endArray()
         json.endObject()
-        return json.output
+        return json
     }
 
     /// One hit with its query, for streaming (`jsonl`).

@@ -14,10 +14,19 @@ public struct HitRenderer: Sendable {
         switch format {
         case .text: return text(page)
         case .markdown: return markdown(page)
-        case .json: return json(page) + "\n"
+        case .json: return json(page).output + "\n"
         case .jsonl: return page.hits.map { jsonLine(page, $0) + "\n" }.joined()
         case .trec: return trec(page)
         }
+    }
+
+    /// `render(page)` as UTF-8, for writing out: JSON, composed as bytes, is not made a
+    /// `String` on the way (validating a batch's JSON again was 5 % of its instructions).
+    public func renderBytes(_ page: ResultPage) -> [UInt8] {
+        guard format == .json else { return Array(render(page).utf8) }
+        var bytes = json(page).bytes
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
     }
 
     private func text(_ page: ResultPage) -> String {

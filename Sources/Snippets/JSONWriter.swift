@@ -4,7 +4,9 @@
 /// The text is built as UTF-8 bytes and made a `String` once: appending to a `String` piece
 /// by piece validated and copied every piece, which cost more than the search it reported.
 public struct JSONWriter: Sendable {
-    private var bytes: [UInt8] = []
+    /// The JSON written so far, as UTF-8 (what a writer to a file or pipe wants: making it a
+    /// `String` validates every byte again).
+    public private(set) var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
 
     public init() {}

@@ -78,3 +78,15 @@ private let page = ResultPage(query: "signing \"rome statute\"", total: 3, tookM
     #expect(hit.citation.link == "https://example.org/countries/united-states#signature")
     #expect(hit.citation.location == "united-states.html:42")
 }
+
+/// What the CLI writes (bytes, JSON never made a `String`) is exactly the rendered text, in
+/// every format, with and without a qid.
+@Test(arguments: OutputFormat.allCases)
+func bytesAreTheRenderedText(format: OutputFormat) {
+    var withQid = page
+    withQid.qid = "q7"
+    for page in [page, withQid] {
+        let renderer = HitRenderer(format: format)
+        #expect(renderer.renderBytes(page) == Array(renderer.render(page).utf8))
+    }
+}
