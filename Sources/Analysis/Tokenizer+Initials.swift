@@ -76,18 +76,20 @@ extension Tokenizer {
             let valid: UInt64 = ascii == 8 ? ~0 : (1 << UInt64(8 * ascii)) &- 1
             let lowered = word | ones &* 0x20
             let alphanumeric = (inRange(lowered & valid, 0x61, 0x7A) | inRange(word & valid, 0x30, 0x39)) & valid
-            if alphanumeric != 0 {
-                scan.firstAlphanumeric = min(scan.firstAlphanumeric, scan.index + alphanumeric.trailingZeroBitCount / 8)
+            if scan.firstAlphanumeric == Int.max, alphanumeric != 0 {
+                scan.firstAlphanumeric = scan.index + alphanumeric.trailingZeroBitCount / 8
             }
             let starts = alphanumeric & ~(alphanumeric << 8 | scan.previousIsAlphanumeric << 7)
             var candidates = starts
             if asciiInitials.count <= 8 {
-                // Starts whose byte equals a wanted first byte, all eight bytes against each.
+                // Starts whose byte may equal a wanted first byte, all eight bytes against each:
+                // a zero byte of the difference sets its bit 7 (as may, through the borrow, a
+                // byte above one, which the exact test below rejects).
                 var equal: UInt64 = 0
                 var remaining = asciiInitials.packed
                 for _ in 0..<asciiInitials.count {
                     let difference = lowered ^ ones &* (remaining & 0xFF)
-                    equal |= ~((difference & ~high) &+ ~high | difference | ~high)
+                    equal |= (difference &- ones) & ~difference
                     remaining >>= 8
                 }
                 candidates &= equal
