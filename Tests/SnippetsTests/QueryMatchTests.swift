@@ -11,6 +11,8 @@ struct QueryMatchTests {
         "rome", "Statute", "signing", "signed", "signature", "ICC-related", "court", "U.S.", "don't",
         "Café", "cafe", "Straße", "Ｒｏｍｅ", "東京都", "ελληνικά", "ing-s", "related", "happiness",
         "happier", "3.5", "1990-1995", "relfrozenxid", "the", "of", "a", "—", "&",
+        "counterrevolutionaries", "counterrevolutionary", "relfrozenxid-relfrozenxid", "abcdefghijklmnop",
+        "abcdefghijklmnopq", "abcdefghijklmnopqr",
     ]
 
     /// Every match by brute force: the full analysis, each token compared with each unit, and
