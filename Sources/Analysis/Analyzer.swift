@@ -42,8 +42,9 @@ public struct Analyzer: Sendable, Equatable {
     /// Calls `body` with every token of `text`, in order of position. A term never occurs twice
     /// at one position.
     ///
-    /// - Complexity: O(n) in the text's length; no heap allocation (a 1.2 KB workspace on the
-    ///   stack, and once per thread a stem cache).
+    /// - Complexity: O(n) in the text's length; no heap allocation (a workspace of under 1 KiB on
+    ///   the stack, where `withUnsafeTemporaryAllocation` keeps no more, and once per thread a
+    ///   stem cache).
     public func analyze(_ text: UnsafeBufferPointer<UInt8>, _ body: (Token) throws -> Void) rethrows {
         try analyze(text, initials: nil, admission: AdmitsEveryToken(), body)
     }

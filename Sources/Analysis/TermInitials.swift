@@ -24,13 +24,14 @@ public struct TermInitials: Sendable, Equatable {
     public init() {}
 
     /// The first two bytes of `terms` (the first byte of one-byte terms; empty terms are
-    /// ignored).
-    public init<Terms: Sequence>(_ terms: Terms) where Terms.Element: Collection<UInt8> {
+    /// ignored). Arrays rather than any collection: a generic initialiser is called unspecialised
+    /// from other modules, and cost 6 K instructions a query.
+    public init(_ terms: [[UInt8]]) {
         for term in terms {
-            var bytes = term.makeIterator()
-            guard let first = bytes.next() else { continue }
+            guard let first = term.first else { continue }
             firsts.insert(first)
-            if let second = bytes.next() {
+            if term.count >= 2 {
+                let second = term[1]
                 pairs.insert(Self.pair(first, second))
                 if second == UInt8(ascii: "i") { pairs.insert(Self.pair(first, UInt8(ascii: "y"))) }
             } else {

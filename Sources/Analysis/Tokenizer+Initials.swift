@@ -16,6 +16,7 @@ extension Tokenizer {
     /// adjacent exactly when they are in the full analysis, which is what phrases need.
     ///
     /// - Complexity: O(bytes skipped); see `findCandidate`.
+    @inline(never)  // keeps this rare path out of the unfiltered analysis loop (indexing)
     mutating func skipToCandidateChunk(_ initials: TermInitials) {
         let count = text.count
         let start = cursor
@@ -47,7 +48,11 @@ extension Tokenizer {
     /// eight wanted bytes; only those are then looked at one by one (see `mayStart`). No
     /// branch per byte or per word (word boundaries are too frequent to branch on). A character
     /// ≥ U+0080 ends the group and is decoded and folded only to learn its first folded byte.
-    private func findCandidate(_ initials: TermInitials, _ scan: inout CandidateScan) {
+    ///
+    /// `mutating` (like the helpers it calls) though it changes nothing in the tokenizer: so
+    /// the tokenizer is passed by reference; a non-mutating call from a mutating method copied
+    /// all of it (376 bytes) every time.
+    private mutating func findCandidate(_ initials: TermInitials, _ scan: inout CandidateScan) {
         guard let base = text.baseAddress else { return }
         let ones: UInt64 = 0x0101_0101_0101_0101
         let high = ones &* 0x80
@@ -71,18 +76,20 @@ extension Tokenizer {
             let valid: UInt64 = ascii == 8 ? ~0 : (1 << UInt64(8 * ascii)) &- 1
             let lowered = word | ones &* 0x20
             let alphanumeric = (inRange(lowered & valid, 0x61, 0x7A) | inRange(word & valid, 0x30, 0x39)) & valid
-            if alphanumeric != 0 {
-                scan.firstAlphanumeric = min(scan.firstAlphanumeric, scan.index + alphanumeric.trailingZeroBitCount / 8)
+            if scan.firstAlphanumeric == Int.max, alphanumeric != 0 {
+                scan.firstAlphanumeric = scan.index + alphanumeric.trailingZeroBitCount / 8
             }
             let starts = alphanumeric & ~(alphanumeric << 8 | scan.previousIsAlphanumeric << 7)
             var candidates = starts
             if asciiInitials.count <= 8 {
-                // Starts whose byte equals a wanted first byte, all eight bytes against each.
+                // Starts whose byte may equal a wanted first byte, all eight bytes against each:
+                // a zero byte of the difference sets its bit 7 (as may, through the borrow, a
+                // byte above one, which the exact test below rejects).
                 var equal: UInt64 = 0
                 var remaining = asciiInitials.packed
                 for _ in 0..<asciiInitials.count {
                     let difference = lowered ^ ones &* (remaining & 0xFF)
-                    equal |= ~((difference & ~high) &+ ~high | difference | ~high)
+                    equal |= (difference &- ones) & ~difference
                     remaining >>= 8
                 }
                 candidates &= equal
@@ -114,7 +121,7 @@ extension Tokenizer {
     /// Whether a word starting at `index` with the ASCII letter or digit `first` (lowercased,
     /// a wanted first byte) may fold to a wanted term: its first two bytes are tested when the
     /// second is an ASCII letter or digit too (then it is the term's second byte).
-    private func mayStart(at index: Int, _ first: UInt8, _ initials: TermInitials) -> Bool {
+    private mutating func mayStart(at index: Int, _ first: UInt8, _ initials: TermInitials) -> Bool {
         guard index + 1 < text.count else { return true }
         let second = text[index + 1]
         let lowered = second | 0x20
@@ -124,7 +131,7 @@ extension Tokenizer {
 
     /// Steps over the character ≥ U+0080 at `scan.index`, or returns true (without moving) when
     /// it is a letter, digit or CJK character whose fold starts with a wanted byte.
-    private func nonASCIIMayStart(_ initials: TermInitials, _ scan: inout CandidateScan) -> Bool {
+    private mutating func nonASCIIMayStart(_ initials: TermInitials, _ scan: inout CandidateScan) -> Bool {
         let (entry, length) = entry(at: scan.index)
         let cls = UnicodeTable.cls(entry)
         if cls == .letter || cls == .digit || cls == .cjk {

@@ -29,12 +29,39 @@ struct Tokenizer: ~Copyable {
     static let workspaceBytes = maxSegments * MemoryLayout<Segment>.stride + maxWordBytes + 2 * maxCJKCharacterBytes
 
     /// One part of a word: a run of letters and digits between joiners.
+    ///
+    /// Scratch offsets (at most `maxWordBytes`) are stored in 32 bits and the character count
+    /// only up to 2 (all that matters is whether it is 1), so a segment takes 32 bytes: the
+    /// analyzer's workspace then fits the 1 KiB that `withUnsafeTemporaryAllocation` keeps on
+    /// the stack instead of allocating on the heap for every text.
     struct Segment {
-        var start = 0, end = 0, sourceStart = 0, sourceEnd = 0
-        var characters = 0
+        private var storedStart: Int32 = 0, storedEnd: Int32 = 0
+        var sourceStart = 0, sourceEnd = 0
+        /// Characters in the segment, counted up to 2.
+        private(set) var characters: Int32 = 0
         var isNumeric = true
         var joinedByDot = false
         var isAcronym = false
+
+        init(start: Int = 0, sourceStart: Int, joinedByDot: Bool = false) {
+            storedStart = Int32(start)
+            self.sourceStart = sourceStart
+            self.joinedByDot = joinedByDot
+        }
+
+        /// Where the segment's folded bytes start and end in the scratch text.
+        var start: Int {
+            get { Int(storedStart) }
+            set { storedStart = Int32(newValue) }
+        }
+        var end: Int {
+            get { Int(storedEnd) }
+            set { storedEnd = Int32(newValue) }
+        }
+
+        mutating func addCharacters(_ count: Int) {
+            characters = Int32(min(Int(characters) + count, 2))
+        }
     }
 
     let text: UnsafeBufferPointer<UInt8>
@@ -145,7 +172,7 @@ struct Tokenizer: ~Copyable {
             switch UnicodeTable.cls(entry) {
             case .letter, .digit:
                 appendFolded(entry, length: length)
-                segment.characters += 1
+                segment.addCharacters(1)
                 lastWasDigit = UnicodeTable.cls(entry) == .digit
                 segment.isNumeric = segment.isNumeric && lastWasDigit
                 cursor += length
@@ -193,9 +220,14 @@ struct Tokenizer: ~Copyable {
 
     /// Copies a run of ASCII letters and digits, lowercased: the loop nearly all text spends
     /// its time in, kept free of everything the general path checks.
+    ///
+    /// The table and scratch pointers are read into locals first: as properties of `self`
+    /// (memory the scratch stores might alias, as far as the compiler knows) they were reloaded
+    /// for every byte.
     @inline(__always)
     private mutating func scanASCIIRun(_ segment: inout Segment, lastWasDigit: inout Bool) {
         let count = text.count
+        let text = text, alphanumerics = alphanumerics, scratch = scratch
         var index = cursor
         var out = used
         var kinds: UInt8 = 0
@@ -214,7 +246,7 @@ struct Tokenizer: ~Copyable {
             last = kind
             index += 1
         }
-        segment.characters += index - cursor
+        segment.addCharacters(index - cursor)
         if kinds & UnicodeTable.asciiLetter != 0 { segment.isNumeric = false }
         lastWasDigit = last == UnicodeTable.asciiDigit
         cursor = index
@@ -281,14 +313,18 @@ struct Tokenizer: ~Copyable {
     }
 
     /// Whether a letter or digit (not CJK) starts at `index`.
-    private func startsWord(at index: Int) -> Bool {
+    ///
+    /// `mutating` (like `isPossessiveS`) though it changes nothing: so the tokenizer is passed
+    /// by reference; called from `scanWord` as a non-mutating method it was copied whole
+    /// (376 bytes) at every hyphen, dot and apostrophe.
+    private mutating func startsWord(at index: Int) -> Bool {
         guard index < text.count else { return false }
         let cls = UnicodeTable.cls(entry(at: index).entry)
         return cls == .letter || cls == .digit
     }
 
     /// An `s` after an apostrophe that ends the word: a possessive, dropped with the apostrophe.
-    private func isPossessiveS(at index: Int) -> Bool {
+    private mutating func isPossessiveS(at index: Int) -> Bool {
         guard text[index] | 0x20 == UInt8(ascii: "s") else { return false }
         guard index + 1 < text.count else { return true }
         let cls = UnicodeTable.cls(entry(at: index + 1).entry)

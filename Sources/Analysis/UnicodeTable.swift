@@ -90,9 +90,14 @@ struct UnicodeTable: @unchecked Sendable {
     }
 
     /// The class stored in a packed entry.
+    ///
+    /// A bit cast rather than `Class(rawValue:)`, which the compiler left as a call on the
+    /// tokenizer's per-character paths: the cases are declared in raw-value order from 0 with
+    /// no payloads, so a case's in-memory tag is its raw value.
     @inline(__always)
     static func cls(_ entry: UInt32) -> Class {
-        Class(rawValue: UInt8(truncatingIfNeeded: entry & 0xF)) ?? .separator
+        let raw = UInt8(truncatingIfNeeded: entry & 0xF)
+        return raw <= Class.dot.rawValue ? unsafeBitCast(raw, to: Class.self) : .separator
     }
 
     /// The folded bytes of a packed entry that has the fold flag (empty for a dropped mark).

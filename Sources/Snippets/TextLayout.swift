@@ -18,13 +18,18 @@ struct TextLayout {
     static func with<Result>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (TextLayout) -> Result) -> Result {
         if isASCII(bytes) { return body(TextLayout(bytes: bytes, scalarsBefore: nil)) }
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: bytes.count + 1) { counts in
-            var count: Int32 = 0
-            for (index, byte) in bytes.enumerated() {
-                counts.initializeElement(at: index, to: count)
-                if byte & 0xC0 != 0x80 { count += 1 }
+            // Through raw pointers, with no branch per byte: the scalar count is a passage's
+            // (far below 2^31), and the bounds are the loop's.
+            guard let table = counts.baseAddress, let source = bytes.baseAddress else {
+                return body(TextLayout(bytes: bytes, scalarsBefore: nil))
             }
-            counts.initializeElement(at: bytes.count, to: count)
-            return body(TextLayout(bytes: bytes, scalarsBefore: UnsafePointer(counts.baseAddress)))
+            var count: Int32 = 0
+            for index in 0..<bytes.count {
+                (table + index).initialize(to: count)
+                count &+= source[index] & 0xC0 != 0x80 ? 1 : 0
+            }
+            (table + bytes.count).initialize(to: count)
+            return body(TextLayout(bytes: bytes, scalarsBefore: UnsafePointer(table)))
         }
     }
 

@@ -10,6 +10,13 @@ struct TokenizerFuzzTests {
         "Straße", "한", "𝐀", "\n", "—", "s", "ing",
     ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x82], [0x80], [0xED, 0xA0, 0x80], [0xF0, 0x9F]]
 
+    /// The analyzer's workspace (segments, scratch text, two stem buffers) stays within the
+    /// 1 KiB that `withUnsafeTemporaryAllocation` places on the stack, not the heap.
+    @Test func workspaceFitsOnTheStack() {
+        #expect(MemoryLayout<Tokenizer.Segment>.stride == 32)
+        #expect(Tokenizer.workspaceBytes + 2 * (Tokenizer.maxTermBytes + 1) <= 1024)
+    }
+
     @Test func randomBytesKeepTheInvariants() {
         var generator = SeededGenerator(seed: 42)
         for _ in 0..<2_000 {

@@ -35,6 +35,14 @@ struct UnicodeTableTests {
         #expect(UnicodeTable.cls(table.entry(scalar)) == expected)
     }
 
+    /// `cls` bit-casts the entry's low four bits: every value reads as `Class(rawValue:)`
+    /// would, and values no case has as separators.
+    @Test func classBitsReadAsTheirRawValue() {
+        for bits in UInt32(0)..<16 {
+            #expect(UnicodeTable.cls(0xABCD_EF00 | bits) == UnicodeTable.Class(rawValue: UInt8(bits)) ?? .separator)
+        }
+    }
+
     /// Folds read from the BMP blocks and from the supplementary list (by bisection).
     @Test(arguments: [
         (UInt32(0xC9), "e"), (0xFF21, "a"), (0x0301, ""), (0x1D400, "a"), (0x1D7CE, "0"), (0x10400, "\u{10428}"),

@@ -11,6 +11,8 @@ struct QueryMatchTests {
         "rome", "Statute", "signing", "signed", "signature", "ICC-related", "court", "U.S.", "don't",
         "Café", "cafe", "Straße", "Ｒｏｍｅ", "東京都", "ελληνικά", "ing-s", "related", "happiness",
         "happier", "3.5", "1990-1995", "relfrozenxid", "the", "of", "a", "—", "&",
+        "counterrevolutionaries", "counterrevolutionary", "relfrozenxid-relfrozenxid", "abcdefghijklmnop",
+        "abcdefghijklmnopq", "abcdefghijklmnopqr",
     ]
 
     /// Every match by brute force: the full analysis, each token compared with each unit, and
@@ -77,6 +79,18 @@ struct QueryMatchTests {
             QueryMatch.all(in: $0, matcher: HighlightMatcher(query), analyzer: Analyzer())
         }
         #expect(fast == Self.reference(text, query), "text: \(String(decoding: text, as: UTF8.self).debugDescription)")
+    }
+
+    /// Random bytes, tabs, line breaks and other control bytes among them: the eight-byte scan
+    /// flattens exactly the bytes a byte-by-byte map would.
+    @Test(arguments: 0..<100)
+    func flatteningLineBreaksAgreesWithMappingEveryByte(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let pool: [UInt8] = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x00, 0x01, 0x20, 0x41, 0x7F, 0x80, 0x8A, 0xE2, 0xFF]
+        var bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in pool.randomElement(using: &random) ?? 0 }
+        let expected = bytes.map { $0 == 0x0A || $0 == 0x09 || $0 == 0x0D ? 0x20 : $0 }
+        bytes.withUnsafeMutableBufferPointer { SnippetBuilder.flattenLineBreaks($0) }
+        #expect(bytes == expected, "bytes: \(bytes)")
     }
 
     /// The densest run by trying every first and last match.
