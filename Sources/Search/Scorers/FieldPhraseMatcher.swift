@@ -12,15 +12,19 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
     let norms: NormsView
     /// Owns the terms' cursors; the loops reach them through `terms`.
     let cursors: [Cursor]
-    /// Per term, in phrase order: plain values in a raw buffer this object owns (freed in
+    /// Per term, rarest first: plain values in a raw buffer this object owns (freed in
     /// `deinit`), so the per-proposal loops copy no reference and check no exclusivity.
+    /// Rarest first, as Tantivy and Lucene order a conjunction: the common words of a
+    /// phrase (`"need the required"`) are moved and their positions read only where the
+    /// rarer ones already agree.
     private let terms: UnsafeMutableBufferPointer<PhraseTerm<Cursor>>
     /// The passage every term's cursor stands on, or `.end`.
     private(set) var proposal: PassageNumber = PassageNumber(rawValue: 0)
     /// Occurrences of the whole phrase in `verifiedAt` (0: the terms are not adjacent there).
     private(set) var frequency: UInt32 = 0
     private(set) var verifiedAt: PassageNumber = .end
-    /// Every term's positions in the verified passage, term after term (scratch, reused).
+    /// The phrase starts still possible in the verified passage, then the positions of the
+    /// term checking them (scratch, reused).
     private var positions: [UInt32] = []
 
     /// `nil` when a term has no postings in this field.
@@ -34,7 +38,11 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
         norms = segment.source.norms(IndexField.allCases[field])
         self.cursors = cursors
         terms = .allocate(capacity: cursors.count)
-        _ = terms.initialize(from: zip(cursors, clause.offsets).map { PhraseTerm(cursor: $0, offset: $1) })
+        let rarestFirst = zip(cursors, clause.offsets).map { PhraseTerm(cursor: $0, offset: $1) }
+            .enumerated().sorted {
+                ($0.element.frequency, $0.offset) < ($1.element.frequency, $1.offset)
+            }.map(\.element)
+        _ = terms.initialize(from: rarestFirst)
         proposal = leapfrog(count: terms.count, from: PassageNumber(rawValue: 0)) { [terms] index, target in terms[index].cursor.with { $0.advance(to: target) } }
     }
 
@@ -49,7 +57,9 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
     }
 
     /// Counts the phrase in the proposed passage: start positions p with every term i at
-    /// p + offset_i.
+    /// p + offset_i. The rarest term's positions give the candidate starts; each other term,
+    /// rarer first, keeps those it confirms, and the count stops (reading no more positions)
+    /// once none is left.
     @discardableResult
     func verify() -> UInt32 {
         if verifiedAt == proposal { return frequency }
@@ -58,38 +68,52 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
         guard proposal != .end else { return 0 }
         // The scratch array is moved out for the count and back after it: touching it in
         // place would check exclusive access to this object's properties on every element.
-        var positions = self.positions
+        // It holds the surviving starts, then the positions of the term checking them.
+        var buffer = self.positions
         self.positions = []
-        defer { self.positions = positions }
-        while !positions.isEmpty { positions.removeLast() }
-        for index in terms.indices {
-            terms[index].start = positions.count
-            terms[index].cursor.with { $0.positions(appendingTo: &positions) }
-            terms[index].end = positions.count
+        defer { self.positions = buffer }
+        while !buffer.isEmpty { buffer.removeLast() }
+        terms[0].cursor.with { $0.positions(appendingTo: &buffer) }
+        let first = terms[0].offset
+        var starts = buffer.withUnsafeMutableBufferPointer { Self.startPhrases($0, at: first) }
+        var index = 1
+        while index < terms.count, starts > 0 {
+            while buffer.count > starts { buffer.removeLast() }
+            terms[index].cursor.with { $0.positions(appendingTo: &buffer) }
+            let offset = terms[index].offset
+            starts = buffer.withUnsafeMutableBufferPointer { Self.keep(startsIn: $0, count: starts, confirmedAt: offset) }
+            index += 1
         }
-        frequency = positions.withUnsafeBufferPointer(count)
+        frequency = UInt32(starts)
         return frequency
     }
 
-    /// The phrase's occurrences in `positions`, each term's run sorted: every start of the
-    /// first term is checked against the others', whose runs are scanned forward only.
-    private func count(_ positions: UnsafeBufferPointer<UInt32>) -> UInt32 {
-        for index in terms.indices { terms[index].scanned = terms[index].start }
-        var found: UInt32 = 0
-        outer: for start in positions[terms[0].start..<terms[0].end] {
-            let base = start &- terms[0].offset
-            for index in 1..<terms.count {
-                let wanted = base &+ terms[index].offset
-                var at = terms[index].scanned
-                let end = terms[index].end
-                while at < end, positions[at] < wanted { at += 1 }
-                terms[index].scanned = at
-                if at == end { break outer }
-                if positions[at] != wanted { continue outer }
-            }
-            found += 1
+    /// Turns a term's positions into the phrase starts they imply, in place, and returns how
+    /// many there are (a position before the term's offset starts no phrase).
+    private static func startPhrases(_ positions: UnsafeMutableBufferPointer<UInt32>, at offset: UInt32) -> Int {
+        guard offset > 0 else { return positions.count }
+        var kept = 0
+        for index in positions.indices where positions[index] >= offset {
+            positions[kept] = positions[index] - offset
+            kept += 1
         }
-        return found
+        return kept
+    }
+
+    /// Keeps, at the front of `buffer[..<count]`, the starts s with s + offset among the
+    /// positions after them (both ascending: one forward scan); returns how many are kept.
+    private static func keep(startsIn buffer: UnsafeMutableBufferPointer<UInt32>, count: Int, confirmedAt offset: UInt32) -> Int {
+        var kept = 0, at = count
+        for index in 0..<count {
+            let wanted = buffer[index] &+ offset
+            while at < buffer.count, buffer[at] < wanted { at += 1 }
+            if at == buffer.count { break }
+            if buffer[at] == wanted {
+                buffer[kept] = buffer[index]
+                kept += 1
+            }
+        }
+        return kept
     }
 
     /// The bound `blockBound(at:bm25:)` computed last.
@@ -137,10 +161,8 @@ private struct PhraseTerm<Cursor: PostingCursor> {
     let cursor: Unretained<Cursor>
     /// The term's place in the phrase.
     let offset: UInt32
-    /// Its positions in the matcher's scratch: `start..<end`, scanned up to `scanned`.
-    var start = 0
-    var end = 0
-    var scanned = 0
+    /// Passages holding the term in this field: the order of the leapfrog and the count.
+    let frequency: Int
     /// The block whose bounds were computed last (identified by its last passage), and
     /// those bounds: w_f · tf / B_f over its impacts, its highest frequency, shortest field.
     var boundBlock = PassageNumber.end
@@ -150,6 +172,7 @@ private struct PhraseTerm<Cursor: PostingCursor> {
 
     init(cursor: Cursor, offset: UInt32) {
         self.cursor = Unretained(cursor)
+        frequency = cursor.statistics.documentFrequency
         self.offset = offset
     }
 }

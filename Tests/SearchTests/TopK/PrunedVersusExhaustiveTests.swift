@@ -48,3 +48,23 @@ func prunedPhrasesEqualBruteForce(seed: UInt64, blockSize: Int) throws {
         #expect(pruned == (try reference.search(query, options: options)), "\(query)")
     }
 }
+
+/// Phrases of up to five words from an eight-word vocabulary: words repeat inside a phrase
+/// and the rarest word often stands in the middle, where verification starts from it and
+/// stops once no start is left; counts must match the brute force's.
+@Test(arguments: [(14 as UInt64, 4), (15, 16)])
+func longPhrasesEqualBruteForce(seed: UInt64, blockSize: Int) throws {
+    var corpus = RandomCorpus(seed: seed, vocabularySize: 8)
+    let segments = [corpus.segment(documents: 150, blockSize: blockSize, deletions: true)]
+    let searcher = Searcher(segments: segments)
+    let reference = BruteForce(searcher: searcher, segments: segments)
+    var matched = 0
+    for round in 0..<60 {
+        let query = "\"" + corpus.phrase(words: 3...5) + "\""
+        let options = SearchOptions(limit: [1, 5, 20][round % 3])
+        let pruned = try searcher.search(query, options: options).hits
+        #expect(pruned == (try reference.search(query, options: options)), "\(query)")
+        if !pruned.isEmpty { matched += 1 }
+    }
+    #expect(matched > 40)
+}

@@ -91,10 +91,10 @@ struct RandomCorpus {
     }
 
     /// Two or three adjacent words from some passage's text, so phrases do match.
-    mutating func phrase() -> String {
+    mutating func phrase(words: ClosedRange<Int> = 2...3) -> String {
         let text = texts.randomElement(using: &generator)?[.text] ?? []
         guard text.count >= 3 else { return word() + " " + word() }
         let start = Int.random(in: 0...(text.count - 2), using: &generator)
-        return text[start..<min(text.count, start + Int.random(in: 2...3, using: &generator))].joined(separator: " ")
+        return text[start..<min(text.count, start + Int.random(in: words, using: &generator))].joined(separator: " ")
     }
 }
