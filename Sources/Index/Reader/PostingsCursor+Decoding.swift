@@ -137,18 +137,18 @@ extension PostingsCursor {
         guard freqWidth <= 32, offset + 1 + 16 * freqWidth <= dataCount else { return false }
         BitPacking.unpack(data + offset + 1, width: freqWidth, into: buffer.freqs)
         offset += 1 + 16 * freqWidth
-        var next = metaBase
-        var increasing = true
+        // Gaps become passages by a running sum in 64 bits: it cannot wrap, so ending on the
+        // skip entry's last passage proves every gap fitted (no per-entry check).
+        let docs = buffer.docs, freqs = buffer.freqs
+        var next = UInt64(metaBase)
         for i in 0..<size {
-            let passage = next &+ buffer.docs[i]
-            increasing = increasing && passage >= next
-            buffer.docs[i] = passage
-            next = passage &+ 1
-            buffer.freqs[i] &+= 1
+            next &+= UInt64(docs[i])
+            docs[i] = UInt32(truncatingIfNeeded: next)
+            next &+= 1
         }
+        for i in 0..<size { freqs[i] &+= 1 }
         count = size
-        return increasing && offset - metaDataStart == metaDataBytes && buffer.docs[size - 1] == metaLast
-            && metaLast < passageLimit
+        return next &- 1 == UInt64(metaLast) && offset - metaDataStart == metaDataBytes && metaLast < passageLimit
     }
 
     private mutating func decodeTail() -> Bool {
