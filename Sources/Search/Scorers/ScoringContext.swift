@@ -15,10 +15,4 @@ struct ScoringContext {
         source = terms.source
         self.bm25 = bm25
     }
-
-    /// w_f · tf / B_f for a passage of this segment.
-    @inline(__always)
-    func normalizedFrequency(_ frequency: UInt32, of passage: PassageNumber, field: Int) -> Double {
-        bm25.normalizedFrequency(frequency, length: source.length(of: passage, in: fields[field]), field: field)
-    }
 }
