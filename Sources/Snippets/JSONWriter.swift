@@ -25,7 +25,8 @@ public struct JSONWriter: Sendable {
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
         needsComma[needsComma.count - 1] = false
         skipSeparator = true
     }
@@ -36,7 +37,23 @@ public struct JSONWriter: Sendable {
         Self.appendQuoted(text, to: &bytes)
     }
 
-    public mutating func int(_ number: Int?) { value(number.map(String.init) ?? "null") }
+    public mutating func int(_ number: Int?) {
+        guard let number else { return value("null") }
+        separate()
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        // Digits written backwards into a stack buffer (20 hold any Int), then appended:
+        // `String(number)` built a string per number, and a hit has two.
+        var magnitude = number.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
 
     /// A finite number with up to 6 significant decimals; `null` for NaN or infinity.
     public mutating func double(_ number: Double) {

@@ -18,3 +18,15 @@ import Testing
     json.string("a\u{2028}b\u{2029}c “é” \\ end\u{1F}")
     #expect(json.output == #""a\u2028b\u2029c “é” \\ end\u001f""#)
 }
+
+/// Integers are written digit by digit without `String`: every magnitude, both signs, the
+/// extremes, and `null`, must read as `String(number)` would.
+@Test func integersAreWrittenAsTheirDecimalText() {
+    let numbers = [0, 7, -7, 10, 99, 100, -100, 1_234_567_890, Int.max, Int.min, Int.min + 1]
+    var json = JSONWriter()
+    json.beginArray()
+    for number in numbers { json.int(number) }
+    json.int(nil)
+    json.endArray()
+    #expect(json.output == "[" + numbers.map(String.init).joined(separator: ",") + ",null]")
+}
