@@ -75,11 +75,14 @@ import Testing
     /// Positions asked for in any pattern — the same passage twice, after skipping many
     /// passages, appended after other positions — come back right: the cursor passes over
     /// the entries it decoded last without reading them again, and skips the others by words.
-    @Test(arguments: [(129, 6), (1000, 40)])
-    func positionsSurviveAnyPatternOfRequests(count: Int, maxFrequency: Int) throws {
+    /// With `defersFrequencies` (a phrase's cursors), a block's frequencies are unpacked
+    /// only when positions are read: the positions must be the same.
+    @Test(arguments: [(129, 6, false), (1000, 40, false), (129, 6, true), (1000, 40, true)])
+    func positionsSurviveAnyPatternOfRequests(count: Int, maxFrequency: Int, deferred: Bool) throws {
         let fixture = try Self.fixture(count: count, maxGap: 4, seed: 17, maxFrequency: maxFrequency)
         var random = SeededGenerator(seed: 19)
         var cursor = try fixture.cursor()
+        cursor.defersFrequencies = deferred
         var index = 0
         var positions: [UInt32] = [7, 7]
         while cursor.passage != .end {

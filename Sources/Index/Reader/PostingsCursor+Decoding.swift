@@ -135,23 +135,42 @@ extension PostingsCursor {
         offset += 1 + 16 * width
         let freqWidth = Int(data.load(fromByteOffset: offset, as: UInt8.self))
         guard freqWidth <= 32, offset + 1 + 16 * freqWidth <= dataCount else { return false }
-        BitPacking.unpack(data + offset + 1, width: freqWidth, into: buffer.freqs)
+        if defersFrequencies {
+            pendingFreqs = data + offset + 1
+            pendingWidth = freqWidth
+        } else {
+            pendingFreqs = nil
+            Self.unpackFrequencies(data + offset + 1, width: freqWidth, into: buffer.freqs)
+        }
         offset += 1 + 16 * freqWidth
         // Gaps become passages by a running sum in 64 bits: it cannot wrap, so ending on the
         // skip entry's last passage proves every gap fitted (no per-entry check).
-        let docs = buffer.docs, freqs = buffer.freqs
+        let docs = buffer.docs
         var next = UInt64(metaBase)
         for i in 0..<size {
             next &+= UInt64(docs[i])
             docs[i] = UInt32(truncatingIfNeeded: next)
             next &+= 1
         }
-        for i in 0..<size { freqs[i] &+= 1 }
         count = size
         return next &- 1 == UInt64(metaLast) && offset - metaDataStart == metaDataBytes && metaLast < passageLimit
     }
 
+    /// A full block's frequencies, stored minus one at `width` bits each.
+    private static func unpackFrequencies(_ packed: UnsafeRawPointer, width: Int, into freqs: UnsafeMutablePointer<UInt32>) {
+        BitPacking.unpack(packed, width: width, into: freqs)
+        for i in 0..<BitPacking.blockSize { freqs[i] &+= 1 }
+    }
+
+    /// Unpacks the decoded full block's deferred frequencies (see `defersFrequencies`).
+    mutating func unpackFreqs() {
+        guard let packed = pendingFreqs else { return }
+        Self.unpackFrequencies(packed, width: pendingWidth, into: buffer.freqs)
+        pendingFreqs = nil
+    }
+
     private mutating func decodeTail() -> Bool {
+        pendingFreqs = nil
         let total = documentFrequency - fullBlocks * BitPacking.blockSize
         let limit = UInt64(passageLimit)
         var offset = metaDataStart

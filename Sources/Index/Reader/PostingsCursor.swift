@@ -53,6 +53,10 @@ public struct PostingsCursor {
     /// Where the positions of entry `positionIndex - 1` start (asked for twice, they are
     /// not skipped over again).
     @usableFromInline var previousPositionOffset = 0
+    /// With `defersFrequencies`, the decoded full block's packed frequencies (stored minus
+    /// one, `pendingWidth` bits each, verified) until positions are read.
+    @usableFromInline var pendingFreqs: UnsafeRawPointer?
+    @usableFromInline var pendingWidth = 0
     /// End of the decoded block's positions while they are unverified: -1 when unknown (no
     /// skip data), `Int.max` once verified.
     @usableFromInline var positionEnd = 0
@@ -68,9 +72,20 @@ public struct PostingsCursor {
     @usableFromInline var metaPositionBytes = 0
     @usableFromInline var skipOffset = 0
 
-    /// The frequency of the term in the current passage.
+    /// The frequency of the term in the current passage. Not available while the block's
+    /// frequencies are deferred (`defersFrequencies`): a check here on every read cost word
+    /// queries 3–5 %, so it is only asserted.
     @inlinable
-    public var frequency: UInt32 { buffer.freqs[index] }
+    public var frequency: UInt32 {
+        assert(pendingFreqs == nil, "frequency read while frequencies are deferred")
+        return buffer.freqs[index]
+    }
+
+    /// Whether a full block's frequencies are left packed until positions are read, for a
+    /// reader that reads positions only, and those only where other lists agree (a phrase):
+    /// most blocks of a phrase's common words are decoded only to find where a passage
+    /// would be. Such a reader must not read `frequency`.
+    public var defersFrequencies = false
 
     /// Last passage of the block whose metadata is loaded (see `shallowAdvance(to:)`).
     @inlinable
@@ -138,7 +153,9 @@ public struct PostingsCursor {
     /// order (a phrase gathers its terms' positions in one buffer). If the positions file is
     /// damaged, fewer may be appended and `isDamaged` is set.
     public mutating func positions(appendingTo result: inout [UInt32]) {
-        guard passage != .end, positionEnd == .max || positionsAreIntact() else { return }
+        guard passage != .end else { return }
+        if pendingFreqs != nil { unpackFreqs() }
+        guard positionEnd == .max || positionsAreIntact() else { return }
         // The entry decoded last is passed over without reading its varints again.
         if positionIndex == index + 1 {
             positionIndex = index

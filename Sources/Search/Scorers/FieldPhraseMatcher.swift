@@ -32,6 +32,7 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
         var cursors: [Cursor] = []
         for term in clause.terms {
             guard let cursor = segment.postings(of: term, in: IndexField.allCases[field]) else { return nil }
+            cursor.deferFrequencies()
             cursors.append(cursor)
         }
         self.field = field

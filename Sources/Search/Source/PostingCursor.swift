@@ -32,9 +32,16 @@ public protocol PostingCursor: AnyObject {
     /// at or after the cursor's passage, never decreasing much (an implementation may move
     /// its metadata reader forward).
     func block(containing target: PassageNumber) -> PostingBlock
+
+    /// Lets the cursor leave frequencies packed until positions are read: the caller reads
+    /// positions only (never `frequency`), and only where other lists agree (a phrase's
+    /// terms). A hint; the default ignores it.
+    func deferFrequencies()
 }
 
 extension PostingCursor {
+    public func deferFrequencies() {}
+
     /// Moves to the next posting.
     @inlinable
     @discardableResult

@@ -32,6 +32,10 @@ public final class SegmentPostingCursor: PostingCursor {
         TermStatistics(documentFrequency: cursor.pointee.documentFrequency, impacts: cursor.pointee.impacts)
     }
 
+    public func deferFrequencies() {
+        cursor.pointee.defersFrequencies = true
+    }
+
     public func positions(appendingTo buffer: inout [UInt32]) {
         cursor.pointee.positions(appendingTo: &buffer)
     }
