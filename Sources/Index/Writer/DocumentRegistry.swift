@@ -8,11 +8,11 @@
 ///
 /// ```
 ///  arena:    path bytes of record 0 │ record 1 │ …           (never moved, never shrunk)
-///  columns:  pathStart pathLength hash │ size modified contentHash │ segment document
+///  columns:  pathEnd hash │ size modified contentHash │ segment document
 ///            firstPassage passageEnd │ flags (live, seen)      — one entry per record
 ///  slots:    Int32 record number or -1, power-of-two count, at most half full
 /// ```
-/// About 60 bytes a file plus its path. A removed document keeps its record (marked not
+/// About 55 bytes a file plus its path (a path starts where the previous record's ends). A removed document keeps its record (marked not
 /// live), and adding the same path again revives it, so records never need tombstones.
 /// Paths compare as bytes: two spellings of one name (NFC and NFD) are two files on disk.
 struct DocumentRegistry {
@@ -27,8 +27,8 @@ struct DocumentRegistry {
     private static let seen: UInt8 = 2
 
     private var arena: [UInt8] = []
-    private var pathStarts: [Int] = []
-    private var pathLengths: [UInt32] = []
+    /// Where each record's path ends in `arena`; it starts where the previous one ends.
+    private var pathEnds: [Int] = []
     private var hashes: [UInt32] = []
     private var sizes: [Int] = []
     private var modified: [Int64] = []
@@ -47,7 +47,7 @@ struct DocumentRegistry {
 
     /// Bytes held, counting the slack of growing arrays (up to twice their contents).
     var estimatedBytes: Int {
-        arena.count * 2 + pathStarts.count * 2 * 57 + slots.count * 4
+        arena.count * 2 + pathEnds.count * 2 * 53 + slots.count * 4
     }
 
     /// The live record for `path`, if any.
@@ -72,11 +72,16 @@ struct DocumentRegistry {
     }
 
     private func matches(_ record: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard Int(pathLengths[record]) == bytes.count else { return false }
-        let start = pathStarts[record]
+        let path = pathRange(record)
+        guard path.count == bytes.count else { return false }
         return arena.withUnsafeBufferPointer { arena in
-            bytes.elementsEqual(UnsafeBufferPointer(rebasing: arena[start..<start + bytes.count]))
+            bytes.elementsEqual(UnsafeBufferPointer(rebasing: arena[path]))
         }
+    }
+
+    /// Where record `row`'s path lies in `arena`.
+    private func pathRange(_ row: Int) -> Range<Int> {
+        (row == 0 ? 0 : pathEnds[row - 1])..<pathEnds[row]
     }
 
     /// Records `stamp`'s path as live in `segment` (a `segmentNumber` or `buffered`) with
@@ -100,15 +105,14 @@ struct DocumentRegistry {
     }
 
     private mutating func insert(_ path: String) -> Record {
-        if (pathStarts.count + 1) * 2 > slots.count { grow() }
-        let row = pathStarts.count
+        if (pathEnds.count + 1) * 2 > slots.count { grow() }
+        let row = pathEnds.count
         var path = path
         let hash = path.withUTF8 { bytes in
             arena.append(contentsOf: bytes)
             return Self.hash(bytes)
         }
-        pathStarts.append(arena.count - path.utf8.count)
-        pathLengths.append(UInt32(path.utf8.count))
+        pathEnds.append(arena.count)
         hashes.append(hash)
         sizes.append(0)
         modified.append(0)
@@ -130,7 +134,7 @@ struct DocumentRegistry {
 
     private mutating func grow() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
-        for row in pathStarts.indices { place(row) }
+        for row in pathEnds.indices { place(row) }
     }
 
     /// Marks `record` removed (its document deleted or replaced by nothing).
@@ -148,9 +152,7 @@ struct DocumentRegistry {
     }
 
     func path(_ record: Record) -> String {
-        let row = Int(record.rawValue)
-        let start = pathStarts[row]
-        return String(decoding: arena[start..<start + Int(pathLengths[row])], as: UTF8.self)
+        String(decoding: arena[pathRange(Int(record.rawValue))], as: UTF8.self)
     }
 
     func stamp(_ record: Record) -> SourceStamp {
