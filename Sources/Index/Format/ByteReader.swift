@@ -33,15 +33,11 @@ struct ByteReader {
     }
 
     mutating func varint() throws -> UInt64 {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let b = try byte()
-            guard shift < 64 else { throw damaged("overlong varint") }
-            result |= UInt64(b & 0x7F) << shift
-            if b < 0x80 { return result }
-            shift += 7
+        guard offset >= 0, let base = bytes.baseAddress else { throw damaged("unexpected end") }
+        guard let value = Varint.read(base, &offset, limit: bytes.count) else {
+            throw damaged(offset >= bytes.count ? "unexpected end" : "overlong varint")
         }
+        return value
     }
 
     /// A varint, or nil when `bytes` may be a prefix of longer data (`isPrefix`) and end
