@@ -60,16 +60,19 @@ public struct Searcher {
     private static func collect(
         _ parts: BooleanParts, source: any PostingSource, segment: Int, into collector: inout TopKCollector
     ) -> Int {
-        if let evaluator = MaxScoreEvaluator(parts: parts, source: source, segment: segment, as: { $0 as? TermScorer<SegmentPostingCursor> }) {
-            evaluator.collect(into: &collector)
-            return evaluator.passagesScored
-        }
-        if let evaluator = MaxScoreEvaluator(parts: parts, source: source, segment: segment, as: { $0 as? PhraseScorer<SegmentPostingCursor> }) {
-            evaluator.collect(into: &collector)
-            return evaluator.passagesScored
-        }
-        let evaluator = MaxScoreEvaluator(parts: parts, source: source, segment: segment, as: { AnyScorer($0) })
-        evaluator?.collect(into: &collector)
-        return evaluator?.passagesScored ?? 0
+        collect(parts, source: source, segment: segment, as: { $0 as? TermScorer<SegmentPostingCursor> }, into: &collector)
+            ?? collect(parts, source: source, segment: segment, as: { $0 as? PhraseScorer<SegmentPostingCursor> }, into: &collector)
+            ?? collect(parts, source: source, segment: segment, as: { AnyScorer($0) }, into: &collector)
+            ?? 0
+    }
+
+    /// MaxScore with the optional clauses as `Clause`; `nil` when one of them is not one.
+    private static func collect<Clause: Scorer>(
+        _ parts: BooleanParts, source: any PostingSource, segment: Int, as clause: (any Scorer) -> Clause?,
+        into collector: inout TopKCollector
+    ) -> Int? {
+        guard let evaluator = MaxScoreEvaluator(parts: parts, source: source, segment: segment, as: clause) else { return nil }
+        evaluator.collect(into: &collector)
+        return evaluator.passagesScored
     }
 }
