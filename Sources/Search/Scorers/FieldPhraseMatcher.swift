@@ -39,11 +39,10 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
         norms = segment.source.norms(IndexField.allCases[field])
         self.cursors = cursors
         terms = .allocate(capacity: cursors.count)
-        let rarestFirst = zip(cursors, clause.offsets).map { PhraseTerm(cursor: $0, offset: $1) }
-            .enumerated().sorted {
-                ($0.element.frequency, $0.offset) < ($1.element.frequency, $1.offset)
-            }.map(\.element)
-        _ = terms.initialize(from: rarestFirst)
+        let rarestFirst = cursors.indices.sorted {
+            (cursors[$0].statistics.documentFrequency, $0) < (cursors[$1].statistics.documentFrequency, $1)
+        }
+        _ = terms.initialize(from: rarestFirst.map { PhraseTerm(cursor: cursors[$0], offset: clause.offsets[$0]) })
         proposal = leapfrog(count: terms.count, from: PassageNumber(rawValue: 0)) { [terms] index, target in terms[index].cursor.with { $0.advance(to: target) } }
     }
 
@@ -162,8 +161,6 @@ private struct PhraseTerm<Cursor: PostingCursor> {
     let cursor: Unretained<Cursor>
     /// The term's place in the phrase.
     let offset: UInt32
-    /// Passages holding the term in this field: the order of the leapfrog and the count.
-    let frequency: Int
     /// The block whose bounds were computed last (identified by its last passage), and
     /// those bounds: w_f · tf / B_f over its impacts, its highest frequency, shortest field.
     var boundBlock = PassageNumber.end
@@ -173,7 +170,6 @@ private struct PhraseTerm<Cursor: PostingCursor> {
 
     init(cursor: Cursor, offset: UInt32) {
         self.cursor = Unretained(cursor)
-        frequency = cursor.statistics.documentFrequency
         self.offset = offset
     }
 }
