@@ -30,8 +30,10 @@ public final class SearchSession {
     public func search(_ query: String, qid: String? = nil) throws -> SearchAnswer {
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try rankedPassages(query)
-        let highlight = HighlightMatcher(HighlightQuery(
+        // A TREC run prints documents only: no passage is read, no snippet built.
+        let highlight = settings.fetchesPassages ? HighlightMatcher(HighlightQuery(
             terms: result.queryTerms.terms.map { Array($0.utf8) }, phrases: result.queryTerms.phrases.map { $0.map { Array($0.utf8) } }))
+            : nil
         if documents.count > Self.documentCacheLimit { documents.removeAll(keepingCapacity: true) }
         var hits: [CitedHit] = []
         hits.reserveCapacity(result.hits.count)
@@ -45,12 +47,14 @@ public final class SearchSession {
                 document = try segment.document(hit.document).document
                 documents[key] = document
             }
-            // A TREC run prints documents only: the passage is then just its ID, unread.
-            let passage = settings.fetchesPassages
-                ? try segment.passage(hit.passage).passage
-                : Passage(id: segment.passageID(hit.passage), ordinal: 0, section: [], text: "", line: 0, anchor: nil)
-            let snippet = settings.fetchesPassages
-                ? snippets.snippet(of: passage.text, for: highlight) : Snippet(text: "", highlights: [])
+            let passage: Passage, snippet: Snippet
+            if let highlight {
+                passage = try segment.passage(hit.passage).passage
+                snippet = snippets.snippet(of: passage.text, for: highlight)
+            } else {
+                passage = Passage(id: segment.passageID(hit.passage), ordinal: 0, section: [], text: "", line: 0, anchor: nil)
+                snippet = Snippet(text: "", highlights: [])
+            }
             hits.append(CitedHit(rank: rank + 1, score: hit.score, document: document, passage: passage, snippet: snippet))
         }
         // Reads that met a checksum mismatch ended early rather than threw: never serve that.
