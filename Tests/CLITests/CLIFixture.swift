@@ -28,3 +28,12 @@ func indexedFixture() throws -> (folder: URL, ids: [String]) {
     let passages = object?["passages"] as? [[String: Any]] ?? []
     return (folder, passages.compactMap { $0["id"] as? String })
 }
+
+/// A temporary folder laid out like a fresh clone: an empty `Corpus/` and no `Index/`
+/// (the README's first command builds it there).
+func freshClone(_ name: String) throws -> (folder: URL, corpus: URL) {
+    let folder = try CLIRunner.temporaryDirectory(name)
+    let corpus = folder.appendingPathComponent("Corpus")
+    try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+    return (folder, corpus)
+}

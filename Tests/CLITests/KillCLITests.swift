@@ -72,10 +72,8 @@ import TestSupport
     /// The README's first command in a fresh clone, killed while it builds `Index/` from
     /// `Corpus/`: the next search completes the build and answers from every page.
     @Test func aKilledFirstRunIsCompletedByTheNextSearch() throws {
-        let folder = try CLIRunner.temporaryDirectory("citex-first-run-kill")
+        let (folder, corpus) = try freshClone("citex-first-run-kill")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let corpus = folder.appendingPathComponent("Corpus")
-        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
         try ConcurrencyCLITests.writePages(corpus, 0..<120)
         let index = folder.appendingPathComponent("Index")
         let marker = index.appendingPathComponent("first-run.incomplete")

@@ -69,10 +69,8 @@ import TestSupport
 }
 
 @Test func firstSearchInAFreshCloneBuildsTheIndexFromCorpus() throws {
-    let folder = try CLIRunner.temporaryDirectory("citex-first-run")
+    let (folder, corpus) = try freshClone("citex-first-run")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let corpus = folder.appendingPathComponent("Corpus")
-    try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
     try "<html><head><title>Kampala</title></head><body><p>The Review Conference met in Kampala in 2010.</p></body></html>"
         .write(to: corpus.appendingPathComponent("k.html"), atomically: true, encoding: .utf8)
     let first = try CLIRunner.run(["search", "kampala"], in: folder)
@@ -87,10 +85,8 @@ import TestSupport
 /// flush) left the marker: the next search completes the build instead of answering from
 /// part of the pages.
 @Test func anUnfinishedFirstRunIsCompletedBeforeSearching() throws {
-    let folder = try CLIRunner.temporaryDirectory("citex-first-run-resume")
+    let (folder, corpus) = try freshClone("citex-first-run-resume")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let corpus = folder.appendingPathComponent("Corpus")
-    try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
     try "<html><head><title>Kampala</title></head><body><p>The Review Conference met in Kampala.</p></body></html>"
         .write(to: corpus.appendingPathComponent("k.html"), atomically: true, encoding: .utf8)
     #expect(try CLIRunner.run(["index", "--quiet"], in: folder).status == 0)
