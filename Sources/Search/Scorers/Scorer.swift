@@ -33,10 +33,27 @@ protocol Scorer: AnyObject {
     /// Tells the scorer that passages scoring no more than `score` are of no interest, so
     /// it may skip them (only set on a scorer whose score is the whole passage score).
     func setMinimumCompetitive(_ score: Double)
+
+    /// Scores every match from where the scorer stands through `high` into `window` as
+    /// clause `clause` (the window starts at `low`), and returns where the scorer then
+    /// stands: past `high`.
+    func scoreRun(into window: ScoreWindow, clause: Int, from low: PassageNumber, through high: PassageNumber)
+        -> PassageNumber
 }
 
 extension Scorer {
     func setMinimumCompetitive(_ score: Double) {}
 
     func boundHere() -> Double { maxScore }
+
+    @inline(__always)
+    func scoreRun(into window: ScoreWindow, clause: Int, from low: PassageNumber, through high: PassageNumber)
+        -> PassageNumber {
+        var passage = self.passage
+        while passage <= high {
+            window.add(clause: clause, offset: Int(passage.rawValue &- low.rawValue), passage: passage, score: score())
+            passage = advance(to: passage.successor)
+        }
+        return passage
+    }
 }

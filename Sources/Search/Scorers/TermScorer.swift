@@ -80,6 +80,35 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
         return weight * bm25.saturate(frequency)
     }
 
+    /// Field by field rather than passage by passage: each field's postings in the window
+    /// are added up per passage, then saturated once per passage. The fields are added in
+    /// the same order as `score()` adds them, so the scores are bit-identical.
+    @_specialize(where Cursor == SegmentPostingCursor)
+    func scoreRun(into window: ScoreWindow, clause: Int, from low: PassageNumber, through high: PassageNumber)
+        -> PassageNumber {
+        var lowest = PassageNumber.end
+        for index in fields.indices {
+            let field = fields[index]
+            var passage = field.passage
+            field.cursor.with { cursor in
+                while passage <= high {
+                    let frequency = field.scoring.normalizedFrequency(
+                        cursor.frequency, length: field.norms[Int(passage.rawValue)])
+                    window.addFrequency(offset: Int(passage.rawValue &- low.rawValue), frequency)
+                    passage = cursor.next()
+                }
+            }
+            fields[index].passage = passage
+            lowest = min(lowest, passage)
+        }
+        window.drainFrequencies(count: Int(high.rawValue &- low.rawValue) + 1) { offset, frequency in
+            let passage = PassageNumber(rawValue: low.rawValue &+ UInt32(offset))
+            window.add(clause: clause, offset: offset, passage: passage, score: weight * bm25.saturate(frequency))
+        }
+        passage = lowest
+        return lowest
+    }
+
     /// The fields' block bounds added over the run all their blocks cover. A field whose
     /// next posting lies past that run adds nothing: evaluation only moves forward, so a
     /// cursor standing on `p` has no posting between `target` and `p` (with a title weighing

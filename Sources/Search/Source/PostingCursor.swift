@@ -37,12 +37,16 @@ public protocol PostingCursor: AnyObject {
     /// positions only (never `frequency`), and only where other lists agree (a phrase's
     /// terms). A hint; the default ignores it.
     func deferFrequencies()
+
+    /// Moves to the next posting (like `advance(to: passage.successor)`, which is the
+    /// default).
+    @discardableResult
+    func next() -> PassageNumber
 }
 
 extension PostingCursor {
     public func deferFrequencies() {}
 
-    /// Moves to the next posting.
     @inlinable
     @discardableResult
     public func next() -> PassageNumber { advance(to: passage.successor) }

@@ -26,6 +26,11 @@ public final class SegmentPostingCursor: PostingCursor {
         cursor.pointee.advance(to: target)
     }
 
+    @discardableResult
+    public func next() -> PassageNumber {
+        cursor.pointee.next()
+    }
+
     public var frequency: UInt32 { cursor.pointee.frequency }
 
     public var statistics: TermStatistics {

@@ -123,30 +123,34 @@ final class MaxScoreEvaluator<Clause: Scorer> {
     }
 
     /// Whether `candidate` may beat the collector's threshold according to block bounds;
-    /// when not, `windowThrough` is the last passage that may be skipped. The clauses'
-    /// block bounds are computed once per run of passages and reused while candidates stay
-    /// in it (they only move forward, and the threshold only rises, so a run once refused
-    /// stays refused).
+    /// when not, `windowThrough` is the last passage that may be skipped.
     private func windowAdmits(_ candidate: PassageNumber) -> Bool {
         guard threshold > -.infinity else { return true }
-        if windowThrough.map({ candidate > $0 }) ?? true {
-            var through = PassageNumber.end
-            var bound = 0.0
-            for scorer in parts.must {
-                let block = scorer.blockBound(at: candidate)
-                bound += block.bound
-                through = min(through, block.through)
-            }
-            for index in optional.indices {
-                let block = optional[index].with { $0.blockBound(at: candidate) }
-                bound += block.bound
-                windowSums[index] = (index == 0 ? 0 : windowSums[index - 1]) + block.bound
-                through = min(through, block.through)
-            }
-            windowBound = bound
-            windowThrough = through
-        }
+        updateWindow(at: candidate)
         return TopKCollector.admits(bound: windowBound, threshold: threshold)
+    }
+
+    /// Adds up the clauses' block bounds at `candidate` unless the current window covers it.
+    /// They are computed once per run of passages and reused while candidates stay in it
+    /// (they only move forward, and the threshold only rises, so a run once refused stays
+    /// refused).
+    private func updateWindow(at candidate: PassageNumber) {
+        guard windowThrough.map({ candidate > $0 }) ?? true else { return }
+        var through = PassageNumber.end
+        var bound = 0.0
+        for scorer in parts.must {
+            let block = scorer.blockBound(at: candidate)
+            bound += block.bound
+            through = min(through, block.through)
+        }
+        for index in optional.indices {
+            let block = optional[index].with { $0.blockBound(at: candidate) }
+            bound += block.bound
+            windowSums[index] = (index == 0 ? 0 : windowSums[index - 1]) + block.bound
+            through = min(through, block.through)
+        }
+        windowBound = bound
+        windowThrough = through
     }
 
     /// The bound of optional clauses `0..<count` at `candidate`: the block-max one when the
@@ -193,50 +197,48 @@ final class MaxScoreEvaluator<Clause: Scorer> {
         }
     }
 
+    /// Several optional clauses: a window of passages at a time (at most `ScoreWindow.width`,
+    /// inside one block of every clause), the clauses essential there scored one after the
+    /// other into the window, then its candidates completed in passage order.
     private func disjunctive(into collector: inout TopKCollector) {
-        var essential = firstEssential()
-        while essential < optional.count {
-            var candidate = PassageNumber.end
+        let window = ScoreWindow(clauses: optional.count)
+        defer { window.deallocate() }
+        var from = PassageNumber(rawValue: 0)
+        while true {
+            let essential = firstEssential()
+            var low = PassageNumber.end
             for index in essential..<optional.count {
-                candidate = min(candidate, standing[index])
+                low = min(low, advanceOptional(index, to: from))
             }
-            guard candidate != .end else { return }
-            if !windowAdmits(candidate) {
-                let next = (windowThrough ?? candidate).successor
-                for index in essential..<optional.count {
-                    advanceOptional(index, to: next)
-                }
-                continue
-            }
+            guard low != .end else { return }
+            updateWindow(at: low)
+            let through = windowThrough ?? .end
+            let high = PassageNumber(rawValue: UInt32(min(
+                UInt64(through.rawValue), UInt64(low.rawValue) + UInt64(ScoreWindow.width - 1))))
+            from = high.successor
+            guard TopKCollector.admits(bound: windowBound, threshold: threshold) else { continue }
             // Block-max MaxScore: inside the window, clauses whose block bounds together
             // cannot reach the threshold produce no candidates either.
             let local = windowEssential(from: essential)
-            if local > essential {
-                candidate = .end
-                for index in local..<optional.count {
-                    candidate = min(candidate, standing[index])
-                }
-                if let through = windowThrough, candidate > through {
-                    for index in essential..<optional.count {
-                        advanceOptional(index, to: through.successor)
-                    }
-                    continue
+            for index in local..<optional.count {
+                advanceOptional(index, to: low)
+                standing[index] = optional[index].with {
+                    $0.scoreRun(into: window, clause: index, from: low, through: high)
                 }
             }
-            if admitsPassage(candidate) {
+            let rest = optionalBound(local, at: low)
+            window.drain(count: Int(high.rawValue &- low.rawValue) + 1) { offset, partial in
+                guard TopKCollector.admits(bound: partial + rest, threshold: threshold) else { return }
+                let candidate = PassageNumber(rawValue: low.rawValue &+ UInt32(offset))
+                guard admitsPassage(candidate) else { return }
                 passagesScored += 1
-                var partial = 0.0
-                for index in local..<optional.count where standing[index] == candidate {
-                    partial += optional[index].with { score(clause: optionalClauses[index], of: $0, at: candidate) }
+                guard completes(candidate, partial: partial, scoring: local) else { return }
+                for index in local..<optional.count {
+                    guard let score = window.score(clause: index, offset: offset, passage: candidate) else { continue }
+                    scores[optionalClauses[index]] = score
+                    scoredAt[optionalClauses[index]] = candidate
                 }
-                if completes(candidate, partial: partial, scoring: local) {
-                    offer(candidate, into: &collector)
-                    essential = firstEssential()
-                }
-            }
-            let next = candidate.successor
-            for index in essential..<optional.count where standing[index] == candidate {
-                advanceOptional(index, to: next)
+                offer(candidate, into: &collector)
             }
         }
     }

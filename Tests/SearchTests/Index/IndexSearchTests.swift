@@ -78,6 +78,25 @@ func prunedEqualsExhaustiveOnLargeSegments(seed: UInt64) throws {
     }
 }
 
+/// Rare words: their lists are a block or two spread over thousands of passages, so the
+/// windows MaxScore scores clause by clause end at the window width, not at a block end.
+@Test func prunedEqualsExhaustiveForRareWords() throws {
+    var (index, corpus) = try randomIndex(seed: 34, documents: 1_500, vocabularySize: 4_000, memoryBudget: 1 << 30)
+    let searcher = Searcher(segments: index.segments, analyzer: index.settings.analyzer)
+    #expect(index.segments.contains { $0.passageCount > 4_000 })
+    var matched = 0
+    for round in 0..<60 {
+        let query = (0..<(2 + round % 4)).map { _ in corpus.vocabulary[Int.random(in: 100..<800, using: &corpus.generator)] }
+        var options = SearchOptions(limit: [1, 10, 30][round % 3], perDocument: round % 2 == 0 ? 1 : nil)
+        let pruned = try searcher.search(query.joined(separator: " "), options: options)
+        options.strategy = .exhaustive
+        let exhaustive = try searcher.search(query.joined(separator: " "), options: options)
+        #expect(pruned.hits == exhaustive.hits, "\(query)")
+        if pruned.hits.count > 1 { matched += 1 }
+    }
+    #expect(matched > 30)
+}
+
 /// Phrases on full blocks: alone (the evaluator specialised for the on-disk phrase
 /// scorer, with block-bound skipping of proposals) and beside words (the general path).
 @Test(arguments: [UInt64(33)])
