@@ -20,7 +20,7 @@ final class AnyScorer: Scorer {
 
     func blockBound(at target: PassageNumber) -> (bound: Double, through: PassageNumber) { base.blockBound(at: target) }
 
-    func boundHere() -> Double { base.boundHere() }
+    var skipsUncompetitive: Bool { base.skipsUncompetitive }
 
     var cost: Int { base.cost }
 

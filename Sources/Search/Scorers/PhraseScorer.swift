@@ -68,6 +68,8 @@ final class PhraseScorer<Cursor: PostingCursor>: Scorer {
         minimumCompetitive = score
     }
 
+    var skipsUncompetitive: Bool { true }
+
     /// The first passage at or after `target` where some field holds the phrase, skipping
     /// runs of proposals whose block bound cannot beat `minimumCompetitive`.
     private func find(from target: PassageNumber) {

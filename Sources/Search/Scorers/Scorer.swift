@@ -22,17 +22,17 @@ protocol Scorer: AnyObject {
     /// without moving (`through` is at least `target`).
     func blockBound(at target: PassageNumber) -> (bound: Double, through: PassageNumber)
 
-    /// A bound on the current passage's score from the blocks the last `blockBound` call
-    /// examined; valid only while the scorer stands inside that call's run. Tighter than
-    /// the run's bound when only some of the scorer's lists have this passage.
-    func boundHere() -> Double
-
     /// Roughly how many passages the scorer visits, to order conjunctions cheapest first.
     var cost: Int { get }
 
     /// Tells the scorer that passages scoring no more than `score` are of no interest, so
     /// it may skip them (only set on a scorer whose score is the whole passage score).
     func setMinimumCompetitive(_ score: Double)
+
+    /// Whether `setMinimumCompetitive` lets the scorer skip passages (a phrase skips
+    /// verifying positions in blocks that cannot compete): a lone such clause is then
+    /// evaluated passage by passage, telling it the threshold after every hit.
+    var skipsUncompetitive: Bool { get }
 
     /// Scores every match from where the scorer stands through `high` into `window` as
     /// clause `clause` (the window starts at `low`), and returns where the scorer then
@@ -44,7 +44,7 @@ protocol Scorer: AnyObject {
 extension Scorer {
     func setMinimumCompetitive(_ score: Double) {}
 
-    func boundHere() -> Double { maxScore }
+    var skipsUncompetitive: Bool { false }
 
     @inline(__always)
     func scoreRun(into window: ScoreWindow, clause: Int, from low: PassageNumber, through high: PassageNumber)

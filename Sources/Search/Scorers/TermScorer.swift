@@ -132,17 +132,6 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
         }
         return (weight * bm25.saturate(frequency), max(through, target))
     }
-
-    /// Only the fields standing on the passage can add to its score, each at most its
-    /// block's bound.
-    @_specialize(where Cursor == SegmentPostingCursor)
-    func boundHere() -> Double {
-        var frequency = 0.0
-        for index in fields.indices where fields[index].passage == passage {
-            frequency += fields[index].blockBound
-        }
-        return weight * bm25.saturate(frequency)
-    }
 }
 
 /// One field of a term as the scorer tracks it: plain values only.

@@ -107,7 +107,7 @@ final class MaxScoreEvaluator<Clause: Scorer> {
 
     func collect(into collector: inout TopKCollector) {
         threshold = collector.threshold
-        if parts.must.isEmpty, optional.count == 1 {
+        if parts.must.isEmpty, optional.count == 1, optionalScorers[0].skipsUncompetitive {
             single(into: &collector)
         } else if parts.must.isEmpty {
             disjunctive(into: &collector)
@@ -172,8 +172,10 @@ final class MaxScoreEvaluator<Clause: Scorer> {
         return score
     }
 
-    /// One optional clause: MaxScore has nothing to partition, only block skipping is left,
-    /// so the loop is kept lean (one scorer held locally, no per-clause bookkeeping).
+    /// One optional clause that skips uncompetitive passages itself (a phrase): MaxScore has
+    /// nothing to partition, only block skipping is left, and the scorer is told the
+    /// threshold after every hit. (A lone word goes through the windows: scoring a run of
+    /// its postings field by field costs less than advancing its fields together.)
     private func single(into collector: inout TopKCollector) {
         let scorer = optionalScorers[0]
         let clause = optionalClauses[0]
@@ -181,10 +183,6 @@ final class MaxScoreEvaluator<Clause: Scorer> {
         while candidate != .end, TopKCollector.admits(bound: scorer.maxScore, threshold: threshold) {
             if !windowAdmits(candidate) {
                 candidate = scorer.advance(to: (windowThrough ?? candidate).successor)
-                continue
-            }
-            if windowThrough != nil, !TopKCollector.admits(bound: scorer.boundHere(), threshold: threshold) {
-                candidate = scorer.advance(to: candidate.successor)
                 continue
             }
             if admitsPassage(candidate) {
