@@ -33,6 +33,7 @@ import Testing
                     cursor.next()
                 }
                 #expect(cursor.passage == .end)
+                #expect(try Self.scannedInRuns(segment, field, term) == list.map { [$0.passage, UInt32($0.positions.count)] })
             }
             let norms = segment.norms(field)
             #expect((0..<segment.passageCount).map { norms[$0] } == reference.norms[field] ?? [])
@@ -47,6 +48,22 @@ import Testing
         for (n, document) in reference.documents.enumerated() {
             #expect(try segment.document(DocumentNumber(n)) == document)
         }
+    }
+
+    /// The postings `scan(through:)` visits when called in runs of 1 to 300 passages (so runs
+    /// end inside blocks, on their last posting and across several), as (passage, frequency).
+    static func scannedInRuns(_ segment: SegmentReader, _ field: IndexField, _ term: String) throws -> [[UInt32]] {
+        guard var cursor = try segment.postings(field, term: term) else { return [] }
+        var visited: [[UInt32]] = []
+        var last = PassageNumber(rawValue: 0)
+        var step: UInt32 = 1
+        while cursor.passage != .end {
+            let stood = cursor.scan(through: last) { visited.append([$0.rawValue, $1]) }
+            #expect(stood == cursor.passage && stood > last)
+            last = PassageNumber(rawValue: last.rawValue + step)
+            step = step % 300 + 7
+        }
+        return visited
     }
 
     @Test(arguments: [(1, UInt64(1)), (40, 2), (300, 3)])

@@ -108,6 +108,32 @@ public struct PostingsCursor {
         return passage
     }
 
+    /// Calls `body` with the passage and frequency of every posting from the current one
+    /// through `last`, and returns where the cursor then stands (past `last`, or `.end`).
+    /// One loop over the decoded block in registers: scoring a run of postings this way
+    /// costs about half of moving posting by posting with `next()`.
+    @inlinable
+    public mutating func scan(through last: PassageNumber, _ body: (PassageNumber, UInt32) -> Void) -> PassageNumber {
+        assert(pendingFreqs == nil, "frequencies read while they are deferred")
+        while current != .end, current <= last {
+            let docs = buffer.docs, freqs = buffer.freqs, end = count
+            var entry = index
+            while entry < end {
+                let passage = PassageNumber(rawValue: docs[entry])
+                guard passage <= last else {
+                    index = entry
+                    current = passage
+                    return passage
+                }
+                body(passage, freqs[entry])
+                entry += 1
+            }
+            index = end - 1
+            loadBlock(decodedBlock + 1)
+        }
+        return current
+    }
+
     /// Moves to the first passage at or after `target` and returns it (`.end` when none).
     /// Never moves backwards.
     @inlinable

@@ -82,28 +82,38 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
 
     /// Field by field rather than passage by passage: each field's postings in the window
     /// are added up per passage, then saturated once per passage. The fields are added in
-    /// the same order as `score()` adds them, so the scores are bit-identical.
+    /// the same order as `score()` adds them, so the scores are bit-identical. When only one
+    /// field has postings in the window (the text, mostly), its postings are scored at once.
     @_specialize(where Cursor == SegmentPostingCursor)
     func scoreRun(into window: ScoreWindow, clause: Int, from low: PassageNumber, through high: PassageNumber)
         -> PassageNumber {
+        var present = 0
+        for index in fields.indices where fields[index].passage <= high {
+            present += 1
+        }
         var lowest = PassageNumber.end
         for index in fields.indices {
             let field = fields[index]
-            var passage = field.passage
-            field.cursor.with { cursor in
-                while passage <= high {
-                    let frequency = field.scoring.normalizedFrequency(
-                        cursor.frequency, length: field.norms[Int(passage.rawValue)])
-                    window.addFrequency(offset: Int(passage.rawValue &- low.rawValue), frequency)
-                    passage = cursor.next()
+            if field.passage <= high {
+                fields[index].passage = field.cursor.with { cursor in
+                    cursor.scan(through: high) { passage, frequency in
+                        let normalized = field.scoring.normalizedFrequency(frequency, length: field.norms[Int(passage.rawValue)])
+                        let offset = Int(passage.rawValue &- low.rawValue)
+                        if present == 1 {
+                            window.add(clause: clause, offset: offset, passage: passage, score: weight * bm25.saturate(normalized))
+                        } else {
+                            window.addFrequency(offset: offset, normalized)
+                        }
+                    }
                 }
             }
-            fields[index].passage = passage
-            lowest = min(lowest, passage)
+            lowest = min(lowest, fields[index].passage)
         }
-        window.drainFrequencies(count: Int(high.rawValue &- low.rawValue) + 1) { offset, frequency in
-            let passage = PassageNumber(rawValue: low.rawValue &+ UInt32(offset))
-            window.add(clause: clause, offset: offset, passage: passage, score: weight * bm25.saturate(frequency))
+        if present > 1 {
+            window.drainFrequencies(count: Int(high.rawValue &- low.rawValue) + 1) { offset, frequency in
+                let passage = PassageNumber(rawValue: low.rawValue &+ UInt32(offset))
+                window.add(clause: clause, offset: offset, passage: passage, score: weight * bm25.saturate(frequency))
+            }
         }
         passage = lowest
         return lowest

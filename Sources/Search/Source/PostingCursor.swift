@@ -42,6 +42,11 @@ public protocol PostingCursor: AnyObject {
     /// default).
     @discardableResult
     func next() -> PassageNumber
+
+    /// Calls `body` with the passage and frequency of every posting from the current one
+    /// through `last`, and returns where the cursor then stands (past `last`): the loop
+    /// that scores a run of postings term at a time.
+    func scan(through last: PassageNumber, _ body: (PassageNumber, UInt32) -> Void) -> PassageNumber
 }
 
 extension PostingCursor {
@@ -50,4 +55,13 @@ extension PostingCursor {
     @inlinable
     @discardableResult
     public func next() -> PassageNumber { advance(to: passage.successor) }
+
+    @inlinable
+    public func scan(through last: PassageNumber, _ body: (PassageNumber, UInt32) -> Void) -> PassageNumber {
+        while passage != .end, passage <= last {
+            body(passage, frequency)
+            next()
+        }
+        return passage
+    }
 }

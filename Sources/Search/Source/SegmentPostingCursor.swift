@@ -31,6 +31,10 @@ public final class SegmentPostingCursor: PostingCursor {
         cursor.pointee.next()
     }
 
+    public func scan(through last: PassageNumber, _ body: (PassageNumber, UInt32) -> Void) -> PassageNumber {
+        cursor.pointee.scan(through: last, body)
+    }
+
     public var frequency: UInt32 { cursor.pointee.frequency }
 
     public var statistics: TermStatistics {
