@@ -151,10 +151,20 @@ import Testing
             var decoded = [UInt32](repeating: 1, count: 128)
             out.bytes.withUnsafeBytes { raw in
                 decoded.withUnsafeMutableBufferPointer { target in
-                    BitPacking.unpack(raw.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!, width: width, into: target.baseAddress!)
+                    var sink = UnpackedValues(destination: target.baseAddress!)
+                    BitPacking.unpack(raw.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!, width: width, into: &sink)
                 }
             }
             #expect(decoded == values)
         }
+    }
+}
+
+/// Stores unpacked values as they are.
+private struct UnpackedValues: UnpackSink {
+    let destination: UnsafeMutablePointer<UInt32>
+
+    func put(_ value: UInt32, at index: Int) {
+        destination[index] = value
     }
 }

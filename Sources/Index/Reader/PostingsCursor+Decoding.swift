@@ -131,7 +131,10 @@ extension PostingsCursor {
         guard offset < dataCount else { return false }
         let width = Int(data.load(fromByteOffset: offset, as: UInt8.self))
         guard width <= 32, offset + 2 + 16 * width <= dataCount else { return false }
-        BitPacking.unpack(data + offset + 1, width: width, into: buffer.docs)
+        // Gaps become passages by a running sum in 64 bits: it cannot wrap, so ending on the
+        // skip entry's last passage proves every gap fitted (no per-entry check).
+        var passages = PassagesFromGaps(destination: buffer.docs, next: UInt64(metaBase))
+        BitPacking.unpack(data + offset + 1, width: width, into: &passages)
         offset += 1 + 16 * width
         let freqWidth = Int(data.load(fromByteOffset: offset, as: UInt8.self))
         guard freqWidth <= 32, offset + 1 + 16 * freqWidth <= dataCount else { return false }
@@ -143,23 +146,14 @@ extension PostingsCursor {
             Self.unpackFrequencies(data + offset + 1, width: freqWidth, into: buffer.freqs)
         }
         offset += 1 + 16 * freqWidth
-        // Gaps become passages by a running sum in 64 bits: it cannot wrap, so ending on the
-        // skip entry's last passage proves every gap fitted (no per-entry check).
-        let docs = buffer.docs
-        var next = UInt64(metaBase)
-        for i in 0..<size {
-            next &+= UInt64(docs[i])
-            docs[i] = UInt32(truncatingIfNeeded: next)
-            next &+= 1
-        }
         count = size
-        return next &- 1 == UInt64(metaLast) && offset - metaDataStart == metaDataBytes && metaLast < passageLimit
+        return passages.next &- 1 == UInt64(metaLast) && offset - metaDataStart == metaDataBytes && metaLast < passageLimit
     }
 
     /// A full block's frequencies, stored minus one at `width` bits each.
     private static func unpackFrequencies(_ packed: UnsafeRawPointer, width: Int, into freqs: UnsafeMutablePointer<UInt32>) {
-        BitPacking.unpack(packed, width: width, into: freqs)
-        for i in 0..<BitPacking.blockSize { freqs[i] &+= 1 }
+        var frequencies = FrequenciesFromStored(destination: freqs)
+        BitPacking.unpack(packed, width: width, into: &frequencies)
     }
 
     /// Unpacks the decoded full block's deferred frequencies (see `defersFrequencies`).
@@ -260,5 +254,30 @@ extension PostingsCursor {
             result.append(position)
         }
         return true
+    }
+}
+
+/// A full block's passages from its gaps (each stored as passage − previous − 1), summed
+/// as they are unpacked.
+private struct PassagesFromGaps: UnpackSink {
+    let destination: UnsafeMutablePointer<UInt32>
+    /// The passage the next gap is added to: the block's base, then one past the last.
+    var next: UInt64
+
+    @inline(__always)
+    mutating func put(_ value: UInt32, at index: Int) {
+        next &+= UInt64(value)
+        destination[index] = UInt32(truncatingIfNeeded: next)
+        next &+= 1
+    }
+}
+
+/// A full block's frequencies, stored minus one.
+private struct FrequenciesFromStored: UnpackSink {
+    let destination: UnsafeMutablePointer<UInt32>
+
+    @inline(__always)
+    func put(_ value: UInt32, at index: Int) {
+        destination[index] = value &+ 1
     }
 }
