@@ -126,15 +126,19 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
     @_specialize(where Cursor == SegmentPostingCursor)
     func blockBound(at target: PassageNumber) -> (bound: Double, through: PassageNumber) {
         var through = PassageNumber.end
-        for index in fields.indices {
-            let block = fields[index].cursor.with { $0.block(containing: target) }
+        for index in fields.indices where !fields[index].hasBlock || target > fields[index].blockLast {
             // A field's block often outlasts the run (another field's or clause's block
-            // ends it first): its bound is then computed once, not per run.
-            if block.lastPassage != fields[index].block.lastPassage {
-                fields[index].block = block
+            // ends it first): targets only grow, so while they stay inside it (its last
+            // posting is at or after them), it is the block asked for and its bound stands.
+            let block = fields[index].cursor.with { $0.block(containing: target) }
+            if !fields[index].hasBlock || block.lastPassage != fields[index].blockLast {
+                fields[index].blockLast = block.lastPassage
                 fields[index].blockBound = fields[index].scoring.maxNormalizedFrequency(block.impacts)
+                fields[index].hasBlock = true
             }
-            through = min(through, block.lastPassage)
+        }
+        for index in fields.indices {
+            through = min(through, fields[index].blockLast)
         }
         var frequency = 0.0
         for index in fields.indices where fields[index].passage <= through {
@@ -152,7 +156,9 @@ private struct FieldState<Cursor: PostingCursor> {
     let norms: NormsView
     /// Where the field's cursor stands, mirrored so it is asked only to move or score.
     var passage: PassageNumber
-    /// The block `blockBound` last looked at, and its bound on w_f · tf / B_f.
-    var block = PostingBlock.exhausted
+    /// The last passage of the block `blockBound` last looked at (once it has), and the
+    /// block's bound on w_f · tf / B_f.
+    var hasBlock = false
+    var blockLast = PassageNumber.end
     var blockBound = 0.0
 }
