@@ -18,6 +18,12 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
     /// phrase (`"need the required"`) are moved and their positions read only where the
     /// rarer ones already agree.
     private let terms: UnsafeMutableBufferPointer<PhraseTerm<Cursor>>
+    /// How many terms, rarest first, propose passages by joining their cursors. With three
+    /// or more, the commonest (a stopword inside the phrase, usually) is left out: it is
+    /// moved to a proposal only once the rarer terms' positions line up there, which most
+    /// proposals fail (`"equivalent to setting"` on the large tier: 460 proposals, 34
+    /// phrases), so its blocks are mostly never decoded.
+    private let joined: Int
     /// The passage every term's cursor stands on, or `.end`.
     private(set) var proposal: PassageNumber = PassageNumber(rawValue: 0)
     /// Occurrences of the whole phrase in `verifiedAt` (0: the terms are not adjacent there).
@@ -43,7 +49,8 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
             (cursors[$0].statistics.documentFrequency, $0) < (cursors[$1].statistics.documentFrequency, $1)
         }
         _ = terms.initialize(from: rarestFirst.map { PhraseTerm(cursor: cursors[$0], offset: clause.offsets[$0]) })
-        proposal = leapfrog(count: terms.count, from: PassageNumber(rawValue: 0)) { [terms] index, target in terms[index].cursor.with { $0.advance(to: target) } }
+        joined = cursors.count >= 3 ? cursors.count - 1 : cursors.count
+        proposal = leapfrog(count: joined, from: PassageNumber(rawValue: 0)) { [terms] index, target in terms[index].cursor.with { $0.advance(to: target) } }
     }
 
     deinit {
@@ -53,7 +60,7 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
     /// Moves the proposal to the first passage at or after `target` holding every term.
     func propose(from target: PassageNumber) {
         guard target > proposal else { return }
-        proposal = leapfrog(count: terms.count, from: target) { [terms] index, target in terms[index].cursor.with { $0.advance(to: target) } }
+        proposal = leapfrog(count: joined, from: target) { [terms] index, target in terms[index].cursor.with { $0.advance(to: target) } }
     }
 
     /// Counts the phrase in the proposed passage: start positions p with every term i at
@@ -78,6 +85,10 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
         var starts = buffer.withUnsafeMutableBufferPointer { Self.startPhrases($0, at: first) }
         var index = 1
         while index < terms.count, starts > 0 {
+            if index >= joined, terms[index].cursor.with({ $0.advance(to: proposal) }) != proposal {
+                starts = 0
+                break
+            }
             while buffer.count > starts { buffer.removeLast() }
             terms[index].cursor.with { $0.positions(appendingTo: &buffer) }
             let offset = terms[index].offset
