@@ -34,9 +34,20 @@ struct TermBlockReader {
     /// previous key (a block's first key shares nothing), or a suffix past the block.
     @inline(__always)
     mutating func nextKey() -> (shared: Int, suffix: UnsafeRawBufferPointer)? {
-        guard let shared = Varint.read(base, &offset, limit: end), shared <= UInt64(keyLength),
-              let length = Varint.read(base, &offset, limit: end), length <= UInt64(end - offset)
-        else { return nil }
+        let shared: UInt64, length: UInt64
+        // Both lengths are almost always below 128, one byte each: read as one pair.
+        if offset + 2 <= end,
+           case let pair = UInt16(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt16.self)),
+           pair & 0x8080 == 0 {
+            shared = UInt64(pair & 0xFF)
+            length = UInt64(pair >> 8)
+            offset += 2
+        } else {
+            guard let first = Varint.read(base, &offset, limit: end), let second = Varint.read(base, &offset, limit: end)
+            else { return nil }
+            (shared, length) = (first, second)
+        }
+        guard shared <= UInt64(keyLength), length <= UInt64(end - offset) else { return nil }
         let suffix = UnsafeRawBufferPointer(start: base + offset, count: Int(length))
         offset += Int(length)
         keyLength = Int(shared) + Int(length)

@@ -187,7 +187,8 @@ struct TermDictionary: @unchecked Sendable {
 }
 
 /// Whether `a` sorts at or before `b` in `compare`'s order, by a byte loop: keys differ
-/// within a few bytes, sooner than a call to `memcmp` returns.
+/// within a few bytes, sooner than a call to `memcmp` returns (eight bytes at a time
+/// measured slower).
 @inline(__always)
 private func sortsAtOrBefore(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
     for i in 0..<min(a.count, b.count) where a[i] != b[i] { return a[i] < b[i] }
