@@ -67,27 +67,29 @@ struct TermDictionary: @unchecked Sendable {
         IndexError.damaged(file, "term entry at byte \(reader.offset)")
     }
 
-    /// The first key of `block`, pointing into the file (read in place the first time).
-    @inline(__always)
-    private func firstKey(_ block: Int) throws -> UnsafeRawBufferPointer {
-        if let known = blockKeys[block] { return UnsafeRawBufferPointer(rebasing: payload[known]) }
-        return try readFirstKey(block)
-    }
-
+    /// The first key of `block`, read in place (and remembered).
     @inline(never)
     private func readFirstKey(_ block: Int) throws -> UnsafeRawBufferPointer {
         var reader = try reader(of: block)
         guard let (_, key) = reader.nextKey() else { throw damaged(reader) }
-        blockKeys.remember(block, at: reader.offset - key.count..<reader.offset)
+        blockKeys.remember(block, at: reader.offset - key.count..<reader.offset, key: key)
         return key
     }
 
     /// The last block whose first key is ≤ `key` (0 when `key` precedes everything).
     private func findBlock(_ key: UnsafeRawBufferPointer) throws -> Int {
+        let prefix = TermBlockKeys.prefix(of: key)
         var low = 0, high = blockCount - 1
         while low < high {
             let middle = (low + high + 1) / 2
-            if sortsAtOrBefore(try firstKey(middle), key) { low = middle } else { high = middle - 1 }
+            let atOrBefore: Bool
+            if let known = blockKeys[middle] {
+                atOrBefore = known.prefix != prefix
+                    ? known.prefix < prefix : sortsAtOrBefore(UnsafeRawBufferPointer(rebasing: payload[known.range]), key)
+            } else {
+                atOrBefore = sortsAtOrBefore(try readFirstKey(middle), key)
+            }
+            if atOrBefore { low = middle } else { high = middle - 1 }
         }
         return low
     }
