@@ -91,7 +91,7 @@ final class SegmentTermMemo<Source: PostingSource>: SegmentTerms {
             entries.reserveCapacity(Self.linearLimit)
         }
         let start = slots.count
-        slots.append(contentsOf: repeatElement(TermSlot.notLookedUp, count: TermSlot.fieldCount))
+        for _ in 0..<TermSlot.fieldCount { slots.append(.notLookedUp) }
         terms.append(term)
         if terms.count > Self.linearLimit {
             if positions.isEmpty {
