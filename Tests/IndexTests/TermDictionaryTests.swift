@@ -2,7 +2,7 @@
 import TestSupport
 import Testing
 
-/// Lookups and prefix scans across block boundaries (32 entries per block).
+/// Lookups and prefix scans across block boundaries (`TermDictionaryWriter.blockSize` entries per block).
 @Suite struct TermDictionaryTests {
     static func dictionary(_ keys: [[UInt8]]) throws -> (TermDictionary, MappedFile) {
         let storage = MemoryStorage()
@@ -29,7 +29,9 @@ import Testing
         return set.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
-    @Test(arguments: [0, 1, 31, 32, 33, 64, 65, 300])
+    static let block = TermDictionaryWriter.blockSize
+
+    @Test(arguments: [0, 1, block - 1, block, block + 1, 2 * block, 2 * block + 1, 300])
     func everyKeyIsFoundAndOthersAreNot(count: Int) throws {
         let keys = Self.keys(count, seed: UInt64(count))
         let (dictionary, file) = try Self.dictionary(keys)

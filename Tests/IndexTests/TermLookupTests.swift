@@ -54,6 +54,33 @@ import Testing
         withExtendedLifetime(file) {}
     }
 
+    /// Blocks' first keys are remembered as lookups read them (`TermBlockKeys`): asked
+    /// again, or in the reverse order on a fresh dictionary, every probe answers the same.
+    @Test func rememberedFirstKeysAnswerAsKeysReadInPlace() throws {
+        let keys = Self.keys(700, seed: 6)
+        let probes = Self.probes(around: keys)
+        let (dictionary, file) = try TermDictionaryTests.dictionary(keys)
+        let first = try probes.map { try Self.lookup($0, in: dictionary) }
+        #expect(try probes.map { try Self.lookup($0, in: dictionary) } == first)
+        let (fresh, freshFile) = try TermDictionaryTests.dictionary(keys)
+        #expect(try probes.reversed().map { try Self.lookup($0, in: fresh) }.reversed() == first)
+        withExtendedLifetime((file, freshFile)) {}
+    }
+
+    /// A first key too long to be remembered is read in place every time.
+    @Test func longFirstKeysAreReadInPlace() throws {
+        let stem = [0] + [UInt8](repeating: 97, count: TermBlockKeys.maxLength + 10)
+        let long = (1...UInt8(3 * TermDictionaryWriter.blockSize)).map { stem + [$0] }
+        let keys = [[0, 96]] + long + [[0, 98]]
+        let (dictionary, file) = try TermDictionaryTests.dictionary(keys)
+        for _ in 0..<2 {
+            for (i, key) in keys.enumerated() {
+                #expect(try Self.lookup(key, in: dictionary)?.documentFrequency == i + 1)
+            }
+        }
+        withExtendedLifetime(file) {}
+    }
+
     /// A dictionary of one block: entry `[0, 97]` (df 1, no impacts, offsets 0), then
     /// `rest`, with valid checksums, so the reader meets any damage in `rest` itself.
     static func handMade(then rest: [UInt8], blockStart: Int = 0) throws -> (TermDictionary, MappedFile) {

@@ -222,21 +222,22 @@ public struct PostingsBlockSummary: Sendable, Equatable {
     public var impacts: Impacts
 }
 
-/// Scratch space for one decoded block, allocated once per cursor.
+/// Scratch space for one decoded block, allocated once per cursor: passages and then
+/// frequencies in one allocation (a query opens a cursor per term and field, and a second
+/// allocation and its release cost a tenth of opening one).
 @usableFromInline
 final class PostingsBlockBuffer {
     @usableFromInline let docs: UnsafeMutablePointer<UInt32>
     @usableFromInline let freqs: UnsafeMutablePointer<UInt32>
 
     init() {
-        docs = .allocate(capacity: BitPacking.blockSize)
-        freqs = .allocate(capacity: BitPacking.blockSize)
+        docs = .allocate(capacity: 2 * BitPacking.blockSize)
+        freqs = docs + BitPacking.blockSize
         docs.initialize(repeating: .max, count: BitPacking.blockSize)
         freqs.initialize(repeating: 0, count: BitPacking.blockSize)
     }
 
     deinit {
         docs.deallocate()
-        freqs.deallocate()
     }
 }

@@ -34,9 +34,20 @@ struct TermBlockReader {
     /// previous key (a block's first key shares nothing), or a suffix past the block.
     @inline(__always)
     mutating func nextKey() -> (shared: Int, suffix: UnsafeRawBufferPointer)? {
-        guard let shared = Varint.read(base, &offset, limit: end), shared <= UInt64(keyLength),
-              let length = Varint.read(base, &offset, limit: end), length <= UInt64(end - offset)
-        else { return nil }
+        let shared: UInt64, length: UInt64
+        // Both lengths are almost always below 128, one byte each: read as one pair.
+        if offset + 2 <= end,
+           case let pair = UInt16(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt16.self)),
+           pair & 0x8080 == 0 {
+            shared = UInt64(pair & 0xFF)
+            length = UInt64(pair >> 8)
+            offset += 2
+        } else {
+            guard let first = Varint.read(base, &offset, limit: end), let second = Varint.read(base, &offset, limit: end)
+            else { return nil }
+            (shared, length) = (first, second)
+        }
+        guard shared <= UInt64(keyLength), length <= UInt64(end - offset) else { return nil }
         let suffix = UnsafeRawBufferPointer(start: base + offset, count: Int(length))
         offset += Int(length)
         keyLength = Int(shared) + Int(length)
@@ -60,6 +71,41 @@ struct TermBlockReader {
         postingsOffset = postingsOffset &+ Int(postings)
         positionsOffset = positionsOffset &+ Int(positions)
         return postingsOffset >= 0 && positionsOffset >= 0
+    }
+
+    /// Passes over the rest of an entry whose key a lookup did not want, keeping only the
+    /// running offsets (the next entries' are deltas from them). Checks only that it stays
+    /// within the block: the entry a lookup returns is read whole by `readEntry`, and the
+    /// iterator (`citex check`) reads every entry so. `false` when it runs past the end.
+    @inline(__always)
+    mutating func skipEntry() -> Bool {
+        // Document frequency, then the impacts: their count is the low 4 bits of the
+        // header's first byte, and `count` pairs follow as 2·count − 1 varints.
+        guard Self.skipVarints(1, base, &offset, limit: end), offset < end else { return false }
+        let pairs = Int(base.load(fromByteOffset: offset, as: UInt8.self) & 0xF)
+        guard Self.skipVarints(pairs == 0 ? 1 : 2 * pairs, base, &offset, limit: end),
+              let postings = Varint.read(base, &offset, limit: end),
+              let positions = Varint.read(base, &offset, limit: end)
+        else { return false }
+        postingsOffset = postingsOffset &+ Int(truncatingIfNeeded: postings)
+        positionsOffset = positionsOffset &+ Int(truncatingIfNeeded: positions)
+        return true
+    }
+
+    /// Moves `offset` past `count` varints (each ends at a byte below 0x80); `false`
+    /// when the block ends first.
+    @inline(__always)
+    private static func skipVarints(_ count: Int, _ base: UnsafeRawPointer, _ offset: inout Int, limit: Int) -> Bool {
+        var remaining = count
+        while offset < limit {
+            let byte = base.load(fromByteOffset: offset, as: UInt8.self)
+            offset += 1
+            if byte < 0x80 {
+                remaining -= 1
+                if remaining == 0 { return true }
+            }
+        }
+        return false
     }
 
     /// The entry `readEntry` read, with its impacts (which it checked: they decode).

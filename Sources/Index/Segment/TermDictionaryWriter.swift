@@ -9,7 +9,7 @@
 ///  │ entry i: varint shared │ varint suffixLength │ suffix │ varint df       │
 ///  │          │ impacts │ varint postingsDelta │ varint positionsDelta       │
 ///  │                                                 (deltas from entry i-1) │
-///  └ … up to 32 entries ──────────────────────────────────────────────────────┘
+///  └ … up to 16 entries ──────────────────────────────────────────────────────┘
 ///  block 1 … block B-1
 ///  index:   u64 blockOffset × B          (payload offsets; a block starts with its full key)
 ///  trailer: u64 indexOffset │ u64 B │ u64 termCount │ u64 termCount per field × 3
@@ -17,9 +17,15 @@
 /// `impacts` are the whole list's competitive (frequency, norm) pairs (`Impacts+Coding`).
 /// A key is the field's byte followed by the term's UTF-8 bytes, so each field's terms are
 /// one contiguous sorted run and a prefix is one range. A lookup binary-searches the index
-/// (reading each block's first key in place) and scans one block: nothing is loaded on open.
+/// (reading each block's first key in place, remembered once read: `TermBlockKeys`) and
+/// scans one block: nothing is loaded on open.
+///
+/// The block size is the writer's choice (a reader takes blocks as the index bounds them):
+/// 16 entries scan in about half the instructions of the former 32 (a lookup ~3,800 →
+/// ~2,800) for a dictionary 5 % larger (1.26 → 1.33 MB on the small tier); 8 would save
+/// ~400 more a lookup for 9 % more.
 struct TermDictionaryWriter {
-    static let blockSize = 32
+    static let blockSize = 16
     private let file: IndexFileWriter
     private var block = ByteWriter()
     private var blockOffsets: [UInt64] = []

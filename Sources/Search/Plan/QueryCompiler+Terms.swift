@@ -24,14 +24,14 @@ extension QueryCompiler {
     }
 
     /// One analysed term, applying the stopword policy when `droppable`.
-    func termClause(_ term: QueryTerm, fields: [Int], droppable: Bool) -> PlanNode? {
+    mutating func termClause(_ term: QueryTerm, fields: [Int], droppable: Bool) -> PlanNode? {
         var boost = 1.0
         if droppable, term.isStopword {
             switch options.stopwordPolicy {
             case .keep:
                 break
             case .drop:
-                if droppingStopwords { return nil }
+                if droppingStopwords() { return nil }
             case .downweight(let factor):
                 boost = factor
             }

@@ -7,9 +7,9 @@ struct QueryCompiler {
     let statistics: QueryStatistics
     let analyzer: Analyzer
     let options: QueryOptions
-    /// Whether stopwords outside phrases may be dropped: not when the query has nothing
-    /// else to search for.
-    let droppingStopwords: Bool
+    private let query: QueryNode
+    /// Whether stopwords outside phrases may be dropped (`droppingStopwords`), once asked.
+    private var dropsStopwords: Bool?
     /// Human-readable remarks (a capped prefix expansion).
     var notes: [String] = []
 
@@ -20,7 +20,17 @@ struct QueryCompiler {
         self.statistics = statistics
         self.analyzer = analyzer
         self.options = options
-        droppingStopwords = options.stopwordPolicy == .drop && Self.hasContent(query, analyzer: analyzer)
+        self.query = query
+    }
+
+    /// Whether stopwords outside phrases may be dropped: not when the query has nothing
+    /// else to search for. Decided when the first droppable stopword is met: a query
+    /// without one is not analysed twice.
+    mutating func droppingStopwords() -> Bool {
+        if let known = dropsStopwords { return known }
+        let drops = options.stopwordPolicy == .drop && Self.hasContent(query, analyzer: analyzer)
+        dropsStopwords = drops
+        return drops
     }
 
     /// Whether the query looks for something besides stopwords (a phrase, a prefix, or a

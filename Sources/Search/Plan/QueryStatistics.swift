@@ -25,8 +25,13 @@ struct QueryStatistics {
 
     /// n for BM25F: the largest per-field document frequency over the clause's fields.
     func documentFrequency(of term: String, in fields: [Int]) -> Int {
-        fields.map { documentFrequency(of: term, in: IndexField.allCases[$0]) }.max() ?? 0
+        var largest = 0
+        for field in fields { largest = max(largest, documentFrequency(of: term, in: Self.fields[field])) }
+        return largest
     }
+
+    /// `IndexField.allCases`, built once (plan fields index it).
+    private static let fields = IndexField.allCases
 
     func idf(of term: String, in fields: [Int]) -> Double? {
         let n = documentFrequency(of: term, in: fields)
