@@ -24,6 +24,9 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
     init?<Terms: SegmentTerms>(_ clause: TermClause, terms: Terms, context: ScoringContext) where Terms.Source.Cursor == Cursor {
         var cursors: [Cursor] = []
         var fields: [FieldState<Cursor>] = []
+        // Reserved: growing from empty reallocated both arrays for a term's second field.
+        cursors.reserveCapacity(clause.fields.count)
+        fields.reserveCapacity(clause.fields.count)
         var bound = 0.0
         var cost = 0
         for field in clause.fields {
