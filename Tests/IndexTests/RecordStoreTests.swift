@@ -6,8 +6,8 @@ import Testing
 /// size and however records straddle block boundaries.
 @Suite struct RecordStoreTests {
     /// Writes `records` with `blockTarget`, then checks every record by number and in order.
-    static func roundTrip(_ records: [[UInt8]], blockTarget: Int, extra: [UInt32] = []) throws {
-        let store = try Self.store(records, blockTarget: blockTarget, extra: extra)
+    static func roundTrip(_ records: [[UInt8]], blockTarget: Int, extra: [UInt32] = [], dictionarySize: Int = 0) throws {
+        let store = try Self.store(records, blockTarget: blockTarget, extra: extra, dictionarySize: dictionarySize)
         #expect(store.recordCount == records.count)
         #expect((0..<store.extraCount).map(store.extraValue) == extra)
         for (number, record) in records.enumerated().reversed() {
@@ -24,12 +24,16 @@ import Testing
     }
 
     /// A store named "s" in `storage` holding `records`, opened with `cachedBlocks`.
+    /// With `dictionarySize`, blocks are compressed against the records' first bytes (in
+    /// blocks of `dictionaryBlockTarget`) once the records reach four times that size.
     static func store(
         _ records: [[UInt8]], blockTarget: Int, extra: [UInt32] = [], cachedBlocks: Int = 4,
-        in storage: MemoryStorage = MemoryStorage()
+        dictionarySize: Int = 0, dictionaryBlockTarget: Int = 256, in storage: MemoryStorage = MemoryStorage()
     ) throws -> RecordStore {
         let output = try IndexFileWriter(storage: storage, name: "s", kind: .passages)
-        let writer = RecordStoreWriter(file: output, blockTarget: blockTarget)
+        let writer = RecordStoreWriter(
+            file: output, blockTarget: blockTarget, dictionarySize: dictionarySize,
+            dictionaryBlockTarget: dictionaryBlockTarget)
         for record in records {
             var bytes = ByteWriter()
             bytes.append(contentsOf: record)
@@ -63,5 +67,91 @@ import Testing
     @Test func anEmptyStoreHasNoRecords() throws {
         try Self.roundTrip([], blockTarget: 1024)
         try Self.roundTrip([[]], blockTarget: 1024)
+    }
+
+    /// Stores with a dictionary (records both below and above the four-fold minimum, some
+    /// longer than the dictionary) read back like stores without one.
+    @Test(arguments: [1, 300, 2000])
+    func recordsRoundTripWithADictionary(count: Int) throws {
+        try Self.roundTrip(Self.records(count: count, maxLength: 900, seed: 7), blockTarget: 512, extra: [9], dictionarySize: 512)
+        try Self.roundTrip(Self.records(count: count, maxLength: 90, seed: 8), blockTarget: 4096, dictionarySize: 1024)
+        // Blocks larger than a decoding buffer's default room.
+        try Self.roundTrip(Self.records(count: count % 7, maxLength: 40_000, seed: 12), blockTarget: 512, dictionarySize: 512)
+    }
+
+    /// Text that recurs across records compresses against the dictionary: the store is smaller
+    /// than the same small blocks compressed alone (so the dictionary is really used).
+    @Test func aDictionaryShrinksSmallBlocksOfRecurringText() throws {
+        var random = SeededGenerator(seed: 9)
+        let phrases = (0..<40).map { n in Array("phrase \(n) of the recurring vocabulary, ".utf8) }
+        let records = (0..<600).map { _ in (0..<8).flatMap { _ in phrases.randomElement(using: &random) ?? [] } }
+        func size(dictionarySize: Int) throws -> Int {
+            let storage = MemoryStorage()
+            let store = try Self.store(
+                records, blockTarget: 256, dictionarySize: dictionarySize, dictionaryBlockTarget: 256, in: storage)
+            #expect(try (0..<records.count).map { n in try store.withRecord(n) { Array($0.bytes) } } == records)
+            return storage.contents(of: "s")?.count ?? 0
+        }
+        #expect(try size(dictionarySize: 4096) < size(dictionarySize: 0) * 3 / 4)
+    }
+
+    /// A flipped byte in the dictionary fails its chunk's checksum when the store is opened,
+    /// even opened to verify on first read: every block depends on it.
+    @Test func aDamagedDictionaryIsDetectedOnOpen() throws {
+        let storage = MemoryStorage()
+        _ = try Self.store(Self.records(count: 400, maxLength: 300, seed: 10), blockTarget: 256, dictionarySize: 2048, in: storage)
+        var bytes = try #require(storage.contents(of: "s"))
+        bytes[IndexFileKind.headerSize + 2 + 1000] ^= 0x20  // past the 2-byte size varint
+        storage.overwrite("s", with: bytes)
+        #expect(throws: IndexError.self) {
+            try RecordStore(try CheckedFile(try storage.open("s"), kind: .passages, verify: .onFirstRead), cachedBlocks: 4)
+        }
+    }
+
+    /// A store as format version 2 wrote it (no dictionary header: every offset one byte
+    /// lower) still reads back.
+    @Test func aVersionTwoStoreReadsBack() throws {
+        let storage = MemoryStorage()
+        let records = Self.records(count: 300, maxLength: 900, seed: 11)
+        _ = try Self.store(records, blockTarget: 1024, extra: [5, 6], in: storage)
+        storage.overwrite("s", with: try Self.versionTwo(try #require(storage.contents(of: "s"))))
+        let store = try RecordStore(try CheckedFile(try storage.open("s"), kind: .passages, verify: .checksum), cachedBlocks: 4)
+        #expect(try (0..<records.count).map { n in try store.withRecord(n) { Array($0.bytes) } } == records)
+        #expect((0..<store.extraCount).map(store.extraValue) == [5, 6])
+    }
+
+    /// `file` (a version 3 store without dictionary) rewritten as version 2: the 1-byte empty
+    /// dictionary header dropped, the offsets in the index and trailer moved back, the chunk
+    /// table and footer recomputed.
+    static func versionTwo(_ file: [UInt8]) throws -> [UInt8] {
+        func load(_ bytes: [UInt8], _ at: Int) -> UInt64 {
+            bytes[at..<at + 8].reversed().reduce(0) { $0 << 8 | UInt64($1) }
+        }
+        func store(_ value: UInt64, _ bytes: inout [UInt8], _ at: Int) {
+            for i in 0..<8 { bytes[at + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))) }
+        }
+        let chunks = Int(load(file, file.count - 20) & 0xFFFF_FFFF)
+        let covered = file.count - IndexFileKind.footerSize - 4 * chunks
+        try #require(file[IndexFileKind.headerSize] == 0)
+        var payload = Array(file[IndexFileKind.headerSize + 1..<covered])
+        let trailer = payload.count - 40
+        let index = Int(load(payload, trailer)) - 1, blocks = Int(load(payload, trailer + 8))
+        store(UInt64(index), &payload, trailer)
+        store(load(payload, trailer + 24) - 1, &payload, trailer + 24)
+        for entry in 0..<blocks { store(load(payload, index + 12 * entry + 4) - 1, &payload, index + 12 * entry + 4) }
+        store(load(payload, index + 12 * blocks) - 1, &payload, index + 12 * blocks)
+        var out = ByteWriter()
+        out.append(contentsOf: file[0..<4])
+        out.appendFixed(UInt32(2))
+        out.append(contentsOf: payload)
+        let body = out.bytes, chunkSize = 1 << Int(IndexFileKind.chunkShift)
+        for start in stride(from: 0, to: body.count, by: chunkSize) {
+            out.appendFixed(UInt32(truncatingIfNeeded: XXHash64.hash(Array(body[start..<min(body.count, start + chunkSize)]))))
+        }
+        out.appendFixed(UInt32((body.count + chunkSize - 1) / chunkSize))
+        out.appendFixed(IndexFileKind.footerMagic)
+        out.appendFixed(IndexFileKind.chunkShift)
+        out.appendFixed(XXHash64.hash(out.bytes))
+        return out.bytes
     }
 }

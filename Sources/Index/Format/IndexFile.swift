@@ -25,9 +25,12 @@ public enum IndexFileKind: UInt32, Sendable, CaseIterable {
     case documents = 0x4F44_5843      // "CXDO"
     case deletions = 0x4544_5843      // "CXDE"
 
-    /// The format version this build writes and reads. A shipped version is never edited:
-    /// a new layout gets a new number. Version 1 had no chunk table.
-    public static let currentVersion: UInt32 = 2
+    /// The format version this build writes. A shipped version is never edited: a new layout
+    /// gets a new number. Version 1 had no chunk table; version 2 had no dictionary in record
+    /// stores (`RecordStoreWriter`), the only difference from 3, so it is still read.
+    public static let currentVersion: UInt32 = 3
+    /// The versions this build reads.
+    public static let readableVersions: ClosedRange<UInt32> = 2...currentVersion
     static let footerMagic: UInt32 = 0x5446_5843 // "CXFT"
     static let headerSize = 8
     static let footerSize = 20

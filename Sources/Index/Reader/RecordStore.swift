@@ -13,8 +13,14 @@ struct RecordStore: @unchecked Sendable {
     private let extra: UnsafeRawBufferPointer
     private let extraOffset: Int
     let extraCount: Int
-    /// The blocks `withRecord` decompressed last (up to 8 KiB each), each as far as it was
-    /// decoded.
+    /// The bytes every block was compressed against (empty: none, and in version 2 files).
+    private let dictionary: UnsafeRawBufferPointer
+    /// Where the first frame may start: after the dictionary.
+    private let framesStart: Int
+    /// Copies of `dictionary` to decompress after, if there is one.
+    private let scratch: DictionaryScratch?
+    /// The blocks `withRecord` decompressed last (about 1 KiB each with a dictionary, 8 KiB
+    /// without), each as far as it was decoded.
     private let recent: RecentCache<Int, BlockPrefix>
     /// Whether every block fits in the cache (the document table, usually): each is then
     /// decoded whole, once, rather than in part and again for a later record.
@@ -50,6 +56,19 @@ struct RecordStore: @unchecked Sendable {
         self.extraCount = Int(extraCount)
         self.extraOffset = Int(extraOffset)
         extra = UnsafeRawBufferPointer(rebasing: payload[Int(extraOffset)..<Int(extraOffset + extraCount * 4)])
+        if checked.version >= 3 {
+            try checked.verify(0..<min(10, self.indexOffset))
+            var header = ByteReader(UnsafeRawBufferPointer(rebasing: payload[0..<self.indexOffset]), file: file)
+            let size = try header.count(below: self.indexOffset - header.offset + 1)
+            // Verified once here rather than per block: every block is decoded against it.
+            try checked.verify(header.offset..<header.offset + size)
+            dictionary = UnsafeRawBufferPointer(rebasing: payload[header.offset..<header.offset + size])
+            framesStart = header.offset + size
+        } else {
+            dictionary = UnsafeRawBufferPointer(rebasing: payload[0..<0])
+            framesStart = 0
+        }
+        scratch = dictionary.isEmpty ? nil : DictionaryScratch(dictionary: dictionary)
     }
 
     var file: String { checked.name }
@@ -94,7 +113,7 @@ struct RecordStore: @unchecked Sendable {
 
     private func frame(_ block: Int) throws -> Frame {
         let start = try frameOffset(block), end = try frameEnd(block)
-        guard start >= 0, start <= end, end <= indexOffset else {
+        guard start >= framesStart, start <= end, end <= indexOffset else {
             throw IndexError.damaged(file, "block \(block) out of bounds")
         }
         try checked.verify(start..<end)
@@ -116,17 +135,35 @@ struct RecordStore: @unchecked Sendable {
         let wanted = min(max(target, 0), frame.size)
         var produced: Int32 = -1
         let bytes = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
-            let source = frame.bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
-            let output = UnsafeMutableRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
-            produced = wanted == frame.size
-                ? LZ4_decompress_safe(source, output, Int32(frame.bytes.count), Int32(wanted))
-                : LZ4_decompress_safe_partial(source, output, Int32(frame.bytes.count), Int32(wanted), Int32(wanted))
+            guard let output = buffer.baseAddress else { return produced = 0 }
+            if let scratch {
+                scratch.withBuffer(size: wanted) { room in
+                    produced = decode(frame, into: room, wanted: wanted, dictionary: room - dictionary.count)
+                    if produced == Int32(wanted) { UnsafeMutableRawPointer(output).copyMemory(from: room, byteCount: wanted) }
+                }
+            } else {
+                produced = decode(frame, into: output, wanted: wanted, dictionary: nil)
+            }
             initialized = max(0, min(Int(produced), wanted))
         }
         guard Int(produced) == wanted else {
             throw IndexError.damaged(file, "compressed block at byte \(frame.start) does not decompress")
         }
         return bytes
+    }
+
+    /// LZ4's decoding of the first `wanted` bytes of `frame` into `output`, after `dictionary`
+    /// (the store's, placed just before `output`) if any: the bytes produced, negative on damage.
+    private func decode(
+        _ frame: Frame, into output: UnsafeMutableRawPointer, wanted: Int, dictionary: UnsafeMutableRawPointer?
+    ) -> Int32 {
+        let source = frame.bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
+        let target = output.assumingMemoryBound(to: CChar.self)
+        let start = dictionary?.assumingMemoryBound(to: CChar.self)
+        let size = dictionary == nil ? 0 : Int32(self.dictionary.count)
+        return wanted == frame.size
+            ? LZ4_decompress_safe_usingDict(source, target, Int32(frame.bytes.count), Int32(wanted), start, size)
+            : LZ4_decompress_safe_partial_usingDict(source, target, Int32(frame.bytes.count), Int32(wanted), Int32(wanted), start, size)
     }
 
     /// Calls `body` with every record in order, decompressing each block once (for merges).
@@ -154,11 +191,7 @@ struct RecordStore: @unchecked Sendable {
         guard number >= 0, number < recordCount else {
             throw IndexError(.invalid, file: file, reason: "record \(number) out of range (\(recordCount) records)")
         }
-        var low = 0, high = blockCount - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if try firstRecord(middle) <= number { low = middle } else { high = middle - 1 }
-        }
+        let low = try block(of: number)
         let first = try firstRecord(low)
         guard first <= number else { throw IndexError.damaged(file, "block index out of order") }
         if let cached = recent.value(where: { $0 == low }),
@@ -185,6 +218,16 @@ struct RecordStore: @unchecked Sendable {
                 target = max(length, target + average)
             }
         }
+    }
+
+    /// The block holding record `number` (in range): a binary search of the index.
+    private func block(of number: Int) throws -> Int {
+        var low = 0, high = blockCount - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if try firstRecord(middle) <= number { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 
     /// Where record `skip` of a block (counted from its first record) lies in `prefix`; if it

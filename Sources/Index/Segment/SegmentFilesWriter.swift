@@ -34,7 +34,7 @@ final class SegmentFilesWriter {
         postingsFile = try IndexFileWriter(storage: storage, name: name + ".postings", kind: .postings)
         positionsFile = try IndexFileWriter(storage: storage, name: name + ".positions", kind: .positions)
         passagesFile = try IndexFileWriter(storage: storage, name: name + ".passages", kind: .passages)
-        passages = RecordStoreWriter(file: passagesFile)
+        passages = RecordStoreWriter(file: passagesFile, dictionarySize: RecordStoreWriter.passageDictionarySize)
         documentsFile = try IndexFileWriter(storage: storage, name: name + ".documents", kind: .documents)
         documents = RecordStoreWriter(file: documentsFile)
         dictionary = TermDictionaryWriter(file: termsFile)
