@@ -108,6 +108,32 @@ import Testing
         }
     }
 
+    /// The block search reads its probes unverified: a damaged index entry makes a read fail
+    /// with the damage, never return another record's bytes.
+    @Test(arguments: [0, 512])
+    func aDamagedIndexEntryFailsReadsOrMisleadsNone(dictionarySize: Int) throws {
+        let storage = MemoryStorage()
+        let records = Self.records(count: 400, maxLength: 300, seed: 13)
+        _ = try Self.store(records, blockTarget: 256, dictionarySize: dictionarySize, in: storage)
+        var bytes = try #require(storage.contents(of: "s"))
+        let file = try CheckedFile(try storage.open("s"), kind: .passages, verify: .checksum)
+        let payload = withExtendedLifetime(file) { Array(file.payload) }
+        let index = Int(payload[(payload.count - 40)..<(payload.count - 32)].reversed().reduce(0) { $0 << 8 | UInt64($1) })
+        // The high byte of the middle block's first record number.
+        bytes[IndexFileKind.headerSize + index + 12 * 20 + 3] ^= 0x40
+        storage.overwrite("s", with: bytes)
+        let store = try RecordStore(try CheckedFile(try storage.open("s"), kind: .passages, verify: .onFirstRead), cachedBlocks: 4)
+        var failed = 0
+        for number in records.indices {
+            do {
+                #expect(try store.withRecord(number) { Array($0.bytes) } == records[number], "record \(number)")
+            } catch is IndexError {
+                failed += 1
+            }
+        }
+        #expect(failed > 0)
+    }
+
     /// A store as format version 2 wrote it (no dictionary header: every offset one byte
     /// lower) still reads back.
     @Test func aVersionTwoStoreReadsBack() throws {
