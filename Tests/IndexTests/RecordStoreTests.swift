@@ -134,42 +134,61 @@ import Testing
         #expect(failed > 0)
     }
 
-    /// A store as format version 2 wrote it (no dictionary header: every offset one byte
-    /// lower) still reads back.
-    @Test func aVersionTwoStoreReadsBack() throws {
+    /// A store as format version 2 wrote it (no dictionary; each record's length inside the
+    /// compressed block) still reads back, by number and in order.
+    @Test(arguments: [1, 700, 4096])
+    func aVersionTwoStoreReadsBack(blockTarget: Int) throws {
         let storage = MemoryStorage()
-        let records = Self.records(count: 300, maxLength: 900, seed: 11)
-        _ = try Self.store(records, blockTarget: 1024, extra: [5, 6], in: storage)
-        storage.overwrite("s", with: try Self.versionTwo(try #require(storage.contents(of: "s"))))
+        let records = RecordStorePartialDecodeTests.unevenRecords(count: 300, seed: 11)
+        storage.overwrite("s", with: Self.versionTwo(records, blockTarget: blockTarget, extra: [5, 6]))
         let store = try RecordStore(try CheckedFile(try storage.open("s"), kind: .passages, verify: .checksum), cachedBlocks: 4)
-        #expect(try (0..<records.count).map { n in try store.withRecord(n) { Array($0.bytes) } } == records)
+        var random = SeededGenerator(seed: 14)
+        for number in records.indices.shuffled(using: &random) {
+            #expect(try store.withRecord(number) { Array($0.bytes) } == records[number], "record \(number)")
+        }
+        #expect(try RecordStorePartialDecodeTests.reference(store) == records)
         #expect((0..<store.extraCount).map(store.extraValue) == [5, 6])
     }
 
-    /// `file` (a version 3 store without dictionary) rewritten as version 2: the 1-byte empty
-    /// dictionary header dropped, the offsets in the index and trailer moved back, the chunk
-    /// table and footer recomputed.
-    static func versionTwo(_ file: [UInt8]) throws -> [UInt8] {
-        func load(_ bytes: [UInt8], _ at: Int) -> UInt64 {
-            bytes[at..<at + 8].reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    /// A version 2 passage store file of `records`, built by hand: each block is stored as one
+    /// LZ4 literal run (valid LZ4 that a reader decodes like any other).
+    static func versionTwo(_ records: [[UInt8]], blockTarget: Int, extra: [UInt32]) -> [UInt8] {
+        var payload = ByteWriter(), index = ByteWriter(), block = ByteWriter()
+        var blocks = 0, first = 0
+        func flush(upTo number: Int) {
+            guard !block.bytes.isEmpty || first < number else { return }
+            index.appendFixed(UInt32(first))
+            index.appendFixed(UInt64(payload.count))
+            payload.appendVarint(block.count)
+            // LZ4 literal run: token (length nibble), length continuation bytes, literals.
+            let count = block.count
+            payload.append(UInt8(min(count, 15) << 4))
+            if count >= 15 {
+                var rest = count - 15
+                while rest >= 255 { payload.append(255); rest -= 255 }
+                payload.append(UInt8(rest))
+            }
+            payload.append(contentsOf: block.bytes)
+            block.removeAll()
+            blocks += 1
+            first = number
         }
-        func store(_ value: UInt64, _ bytes: inout [UInt8], _ at: Int) {
-            for i in 0..<8 { bytes[at + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))) }
+        for (number, record) in records.enumerated() {
+            block.appendVarint(record.count)
+            block.append(contentsOf: record)
+            if block.count >= blockTarget { flush(upTo: number + 1) }
         }
-        let chunks = Int(load(file, file.count - 20) & 0xFFFF_FFFF)
-        let covered = file.count - IndexFileKind.footerSize - 4 * chunks
-        try #require(file[IndexFileKind.headerSize] == 0)
-        var payload = Array(file[IndexFileKind.headerSize + 1..<covered])
-        let trailer = payload.count - 40
-        let index = Int(load(payload, trailer)) - 1, blocks = Int(load(payload, trailer + 8))
-        store(UInt64(index), &payload, trailer)
-        store(load(payload, trailer + 24) - 1, &payload, trailer + 24)
-        for entry in 0..<blocks { store(load(payload, index + 12 * entry + 4) - 1, &payload, index + 12 * entry + 4) }
-        store(load(payload, index + 12 * blocks) - 1, &payload, index + 12 * blocks)
+        flush(upTo: records.count)
+        let indexOffset = payload.count
+        payload.append(contentsOf: index.bytes)
+        payload.appendFixed(UInt64(indexOffset))
+        let extraOffset = payload.count
+        for value in extra { payload.appendFixed(value) }
+        for value in [indexOffset, blocks, records.count, extraOffset, extra.count] { payload.appendFixed(UInt64(value)) }
         var out = ByteWriter()
-        out.append(contentsOf: file[0..<4])
+        out.appendFixed(IndexFileKind.passages.rawValue)
         out.appendFixed(UInt32(2))
-        out.append(contentsOf: payload)
+        out.append(contentsOf: payload.bytes)
         let body = out.bytes, chunkSize = 1 << Int(IndexFileKind.chunkShift)
         for start in stride(from: 0, to: body.count, by: chunkSize) {
             out.appendFixed(UInt32(truncatingIfNeeded: XXHash64.hash(Array(body[start..<min(body.count, start + chunkSize)]))))

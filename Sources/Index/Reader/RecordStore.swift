@@ -19,6 +19,9 @@ struct RecordStore: @unchecked Sendable {
     private let framesStart: Int
     /// Copies of `dictionary` to decompress after, if there is one.
     private let scratch: DictionaryScratch?
+    /// Whether frames list their records' lengths after the compressed bytes (version 3);
+    /// in version 2 each record's length preceded it inside the compressed block.
+    private let listsLengths: Bool
     /// The blocks `withRecord` decompressed last (about 1 KiB each with a dictionary, 8 KiB
     /// without), each as far as it was decoded.
     private let recent: RecentCache<Int, BlockPrefix>
@@ -56,7 +59,8 @@ struct RecordStore: @unchecked Sendable {
         self.extraCount = Int(extraCount)
         self.extraOffset = Int(extraOffset)
         extra = UnsafeRawBufferPointer(rebasing: payload[Int(extraOffset)..<Int(extraOffset + extraCount * 4)])
-        if checked.version >= 3 {
+        listsLengths = checked.version >= 3
+        if listsLengths {
             try checked.verify(0..<min(10, self.indexOffset))
             var header = ByteReader(UnsafeRawBufferPointer(rebasing: payload[0..<self.indexOffset]), file: file)
             let size = try header.count(below: self.indexOffset - header.offset + 1)
@@ -109,6 +113,18 @@ struct RecordStore: @unchecked Sendable {
         var size: Int
         /// Payload offset of the frame, for errors.
         var start: Int
+        /// The records' lengths, varints (version 3; empty in version 2).
+        var lengths: UnsafeRawBufferPointer
+
+        /// Where record `skip` (counted from the block's first) lies in the decompressed block.
+        /// - Throws: `IndexError` when the lengths run out or overrun the block (damage).
+        func range(of skip: Int, file: String) throws -> Range<Int> {
+            var reader = ByteReader(lengths, file: file)
+            var offset = 0
+            for _ in 0..<skip { offset += try reader.count(below: size - offset + 1) }
+            let length = try reader.count(below: size - offset + 1)
+            return offset..<offset + length
+        }
     }
 
     private func frame(_ block: Int) throws -> Frame {
@@ -119,12 +135,13 @@ struct RecordStore: @unchecked Sendable {
         try checked.verify(start..<end)
         var reader = ByteReader(UnsafeRawBufferPointer(rebasing: payload[start..<end]), file: file)
         let size = try reader.count(below: 1 << 30)
-        let bytes = try reader.raw(end - start - reader.offset)
+        let bytes = try reader.raw(listsLengths ? try reader.count(below: end - start) : end - start - reader.offset)
+        let lengths = try reader.raw(end - start - reader.offset)
         // LZ4 expands at most 255-fold: a larger size is damage, not a reason to allocate it.
         guard size <= bytes.count * 255 + 64 else {
             throw IndexError.damaged(file, "compressed block at byte \(start) claims \(size) bytes")
         }
-        return Frame(bytes: bytes, size: size, start: start)
+        return Frame(bytes: bytes, size: size, start: start, lengths: lengths)
     }
 
     /// The first `target` decompressed bytes of `frame`, or all of them when `target` reaches
@@ -178,10 +195,13 @@ struct RecordStore: @unchecked Sendable {
             }
             try bytes.withUnsafeBytes { raw in
                 var reader = ByteReader(raw, file: file)
+                var lengths = ByteReader(frame.lengths, file: file)
                 for number in first..<last {
-                    var record = ByteReader(try reader.raw(try reader.count(below: raw.count + 1)), file: file)
+                    let length = listsLengths ? try lengths.count(below: raw.count + 1) : try reader.count(below: raw.count + 1)
+                    var record = ByteReader(try reader.raw(length), file: file)
                     try body(number, &record)
                 }
+                guard reader.isAtEnd, lengths.isAtEnd else { throw reader.damaged("records do not fill their block") }
             }
         }
     }
@@ -192,12 +212,13 @@ struct RecordStore: @unchecked Sendable {
             throw IndexError(.invalid, file: file, reason: "record \(number) out of range (\(recordCount) records)")
         }
         let (low, first, last) = try block(of: number)
+        if listsLengths { return try withListedRecord(number - first, in: low, body) }
         if let cached = recent.value(where: { $0 == low }),
            case .found(let range) = try locate(number - first, in: cached) {
             return try cached.withRecord(range, file: file, body)
         }
         let frame = try frame(low)
-        // A record's offset is known only by walking the lengths before it, so decode up to
+        // Version 2: a record's offset is known only by walking the lengths before it, so decode up to
         // where it would end if records were of equal size, plus two records: hits are
         // longer than most passages, and falling short costs a second decode from the start
         // (LZ4 cannot resume). Measured on a 248-query batch: margins of 0, 1, 2 and 4
@@ -214,6 +235,21 @@ struct RecordStore: @unchecked Sendable {
                 target = max(length, target + average)
             }
         }
+    }
+
+    /// `withRecord` for record `skip` of `block` in a store whose frames list the lengths:
+    /// the block is decoded exactly as far as the record ends (or whole, when all blocks fit
+    /// in the cache).
+    private func withListedRecord<T>(_ skip: Int, in block: Int, _ body: (inout ByteReader) throws -> T) throws -> T {
+        let frame = try frame(block)
+        let range = try frame.range(of: skip, file: file)
+        if let cached = recent.value(where: { $0 == block }), range.upperBound <= cached.bytes.count {
+            return try cached.withRecord(range, file: file, body)
+        }
+        let prefix = BlockPrefix(
+            bytes: try decompress(frame, upTo: decodesWholeBlocks ? frame.size : range.upperBound), blockSize: frame.size)
+        recent.store(block, prefix, replacing: { $0 == block })
+        return try prefix.withRecord(range, file: file, body)
     }
 
     /// The block holding record `number` (in range), with its first record and the first

@@ -6,17 +6,19 @@ internal import CLZ4
 /// (`.documents`). The chunk checksums of the file frame cover the compressed bytes.
 ///
 /// ```
-///  payload (format version 3; version 2 had no dictionary and started with frame 0)
-///  varint D │ dictionary: D bytes, the store's first raw record bytes (D = 0: none)
-///  ┌ frame 0: varint rawSize │ LZ4 block of (varint length │ record │ varint length │ record │ …) ┐
-///  │ frame 1 …                                                                                      │ blocks
-///  └ frame B-1                                                                                      ┘
+///  payload (format version 3)
+///  varint D │ dictionary: D bytes, the store's first records' bytes (D = 0: none)
+///  ┌ frame 0: varint rawSize │ varint C │ LZ4 block (C bytes) of (record │ record │ …) │ varint length × n ┐
+///  │ frame 1 …                                                                                          │ blocks
+///  └ frame B-1                                                                                          ┘
 ///  index:   (u32 firstRecord │ u64 frameOffset) × B │ u64 end of last frame
 ///  extra:   u32 × E            (documents: first passage of each document, then the total)
 ///  trailer: u64 indexOffset │ u64 B │ u64 recordCount │ u64 extraOffset │ u64 E
 /// ```
 /// Fetching a record binary-searches the index and decompresses one block, only as far as
-/// the record ends (a record's offset is found by walking the lengths before it).
+/// the record ends: the lengths after the compressed bytes say where that is. Version 2 had
+/// no dictionary, and each frame was `varint rawSize │ LZ4 block of (varint length │ record)
+/// × n`: a reader had to guess how far to decode and decode again when the guess fell short.
 ///
 /// Why a dictionary: a search shows ten passages from ten blocks, so decompression is paid
 /// per block, and its cost grows with the block. Small blocks compress badly on their own
@@ -35,16 +37,18 @@ final class RecordStoreWriter {
     /// LZ4 HC level: 4 compresses as small as the default 9 on passage text (within 0.2 %)
     /// and 20 % faster.
     static let level: Int32 = 4
-    /// A block is closed once it holds at least this many bytes (a record never straddles
-    /// blocks): `dictionaryBlockTarget` once a dictionary is in use.
+    /// A block is closed once its records and their lengths reach this many bytes (a record
+    /// never straddles blocks): `dictionaryBlockTarget` once a dictionary is in use.
     private(set) var blockTarget: Int
     private let plainBlockTarget: Int
     private let dictionaryTarget: Int
     /// Dictionary size wanted (0: never one).
     private let dictionarySize: Int
     private let file: IndexFileWriter
+    /// The records of the open block, and their lengths (varints).
     private var block: ByteWriter
-    private var compressed = ByteWriter()
+    private var lengths = ByteWriter()
+    private var compressed: [UInt8] = []
     private var index = ByteWriter()
     private var blocks = 0
     private var recordsInBlock = 0
@@ -138,11 +142,11 @@ final class RecordStoreWriter {
             index.appendFixed(UInt32(placedCount))
             index.appendFixed(UInt64(file.payloadOffset))
         }
-        block.appendVarint(record.count)
+        lengths.appendVarint(record.count)
         block.append(contentsOf: record)
         recordsInBlock += 1
         placedCount += 1
-        if block.count >= blockTarget { try flushBlock() }
+        if block.count + lengths.count >= blockTarget { try flushBlock() }
     }
 
     private func flushBlock() throws {
@@ -151,25 +155,27 @@ final class RecordStoreWriter {
             throw IndexError(.invalid, file: file.name, reason: "a record block of \(block.count) bytes is too large to store")
         }
         let bound = Int(LZ4_compressBound(Int32(block.count)))
-        compressed.removeAll()
-        compressed.appendVarint(block.count)
-        let header = compressed.count
-        compressed.bytes.append(contentsOf: repeatElement(0, count: bound))
+        if compressed.count < bound { compressed = [UInt8](repeating: 0, count: bound) }
         let size = block.bytes.withUnsafeBytes { source in
-            compressed.bytes.withUnsafeMutableBytes { target -> Int32 in
-                guard let output = target.baseAddress else { return 0 }
+            compressed.withUnsafeMutableBytes { target -> Int32 in
                 let input = source.baseAddress?.assumingMemoryBound(to: CChar.self)
-                let destination = (output + header).assumingMemoryBound(to: CChar.self)
+                let output = target.baseAddress?.assumingMemoryBound(to: CChar.self)
                 guard let dictionaryState else {
-                    return LZ4_compress_HC_extStateHC(state, input, destination, Int32(source.count), Int32(bound), Self.level)
+                    return LZ4_compress_HC_extStateHC(state, input, output, Int32(source.count), Int32(bound), Self.level)
                 }
                 state.copyMemory(from: dictionaryState, byteCount: stateSize)
                 return LZ4_compress_HC_continue(
-                    state.assumingMemoryBound(to: LZ4_streamHC_t.self), input, destination, Int32(source.count), Int32(bound))
+                    state.assumingMemoryBound(to: LZ4_streamHC_t.self), input, output, Int32(source.count), Int32(bound))
             }
         }
         guard size > 0 else { throw IndexError(.io(0), file: file.name, reason: "LZ4 compression failed") }
-        try compressed.bytes.withUnsafeBytes { try file.write(UnsafeRawBufferPointer(rebasing: $0[0..<(header + Int(size))])) }
+        var header = ByteWriter()
+        header.appendVarint(block.count)
+        header.appendVarint(Int(size))
+        try file.write(header)
+        try compressed.withUnsafeBytes { try file.write(UnsafeRawBufferPointer(rebasing: $0[0..<Int(size)])) }
+        try file.write(lengths)
+        lengths.removeAll()
         block.removeAll()
         recordsInBlock = 0
         blocks += 1
