@@ -38,7 +38,7 @@ public enum IndexFileKind: UInt32, Sendable, CaseIterable {
     /// anyway, for a table of 0.1 % of the file. Measured against 16 and 64 KiB in README
     /// "On-disk format"; a reader takes any size the footer names.
     static let chunkShift: UInt32 = 12
-    /// The passage store's chunks are 1 KiB: a hit reads one block of about 600 compressed
+    /// The passage store's chunks are 1 KiB: a hit reads one block of 400 to 600 compressed
     /// bytes there, and hashing the 4 KiB around it was 1.7 K of the 14.8 K instructions a
     /// hit cost (the table: 0.4 % of the file).
     static let passageChunkShift: UInt32 = 10
