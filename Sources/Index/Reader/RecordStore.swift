@@ -172,15 +172,15 @@ struct RecordStore: @unchecked Sendable {
         .damaged(file, "compressed block at byte \(frame.start) does not decompress")
     }
 
-    /// LZ4's decoding of the first `wanted` bytes of `frame` into `output`, after `dictionary`
-    /// (the store's, placed just before `output`) if any: the bytes produced, negative on damage.
+    /// LZ4's decoding of the first `wanted` bytes of `frame` into `output`, after a copy of the
+    /// dictionary at `copy` (just before `output`) if any: the bytes produced, negative on damage.
     private func decode(
-        _ frame: Frame, into output: UnsafeMutableRawPointer, wanted: Int, dictionary: UnsafeMutableRawPointer?
+        _ frame: Frame, into output: UnsafeMutableRawPointer, wanted: Int, dictionary copy: UnsafeMutableRawPointer?
     ) -> Int32 {
         let source = frame.bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
         let target = output.assumingMemoryBound(to: CChar.self)
-        let start = dictionary?.assumingMemoryBound(to: CChar.self)
-        let size = dictionary == nil ? 0 : Int32(self.dictionary.count)
+        let start = copy?.assumingMemoryBound(to: CChar.self)
+        let size = copy == nil ? 0 : Int32(dictionary.count)
         return wanted == frame.size
             ? LZ4_decompress_safe_usingDict(source, target, Int32(frame.bytes.count), Int32(wanted), start, size)
             : LZ4_decompress_safe_partial_usingDict(source, target, Int32(frame.bytes.count), Int32(wanted), Int32(wanted), start, size)
@@ -221,10 +221,10 @@ struct RecordStore: @unchecked Sendable {
             return try cached.withRecord(range, file: file, body)
         }
         let frame = try frame(low)
-        // Version 2: a record's offset is known only by walking the lengths before it, so decode up to
-        // where it would end if records were of equal size, plus two records: hits are
-        // longer than most passages, and falling short costs a second decode from the start
-        // (LZ4 cannot resume). Measured on a 248-query batch: margins of 0, 1, 2 and 4
+        // Version 2: a record's offset is known only by walking the lengths before it, so
+        // decode up to where it would end if records were of equal size, plus two records:
+        // hits are longer than most passages, and falling short costs a second decode from
+        // the start (LZ4 cannot resume). Measured on a 248-query batch: margins of 0, 1, 2 and 4
         // records decode 47, 34, 33 and 35 M instructions (the whole blocks: 44 M).
         let average = frame.size / (last - first)
         var target = decodesWholeBlocks ? frame.size : (number - first + 3) * average

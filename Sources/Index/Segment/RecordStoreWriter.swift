@@ -39,8 +39,7 @@ final class RecordStoreWriter {
     static let level: Int32 = 4
     /// A block is closed once its records and their lengths reach this many bytes (a record
     /// never straddles blocks): `dictionaryBlockTarget` once a dictionary is in use.
-    private(set) var blockTarget: Int
-    private let plainBlockTarget: Int
+    private var blockTarget: Int
     private let dictionaryTarget: Int
     /// Dictionary size wanted (0: never one).
     private let dictionarySize: Int
@@ -81,9 +80,8 @@ final class RecordStoreWriter {
         dictionaryBlockTarget: Int = RecordStoreWriter.dictionaryBlockTarget
     ) {
         self.file = file
-        plainBlockTarget = max(1, blockTarget)
+        self.blockTarget = max(1, blockTarget)
         dictionaryTarget = max(1, dictionaryBlockTarget)
-        self.blockTarget = plainBlockTarget
         self.dictionarySize = min(max(0, dictionarySize), Self.passageDictionarySize)
         block = ByteWriter(capacity: self.blockTarget + 4096)
         state = .allocate(byteCount: stateSize, alignment: 16)
