@@ -25,14 +25,14 @@ import Testing
 
     /// A store named "s" in `storage` holding `records`, opened with `cachedBlocks`.
     /// With `dictionarySize`, blocks are compressed against the records' first bytes (in
-    /// blocks of `dictionaryBlockTarget`) once the records reach four times that size.
+    /// blocks of `dictionaryBlockTarget`) if the records reach four times that size.
     static func store(
         _ records: [[UInt8]], blockTarget: Int, extra: [UInt32] = [], cachedBlocks: Int = 4,
         dictionarySize: Int = 0, dictionaryBlockTarget: Int = 256, in storage: MemoryStorage = MemoryStorage()
     ) throws -> RecordStore {
         let output = try IndexFileWriter(storage: storage, name: "s", kind: .passages)
         let writer = RecordStoreWriter(
-            file: output, blockTarget: blockTarget, dictionarySize: dictionarySize,
+            file: output, blockTarget: blockTarget, dictionary: Array(records.joined().prefix(dictionarySize)),
             dictionaryBlockTarget: dictionaryBlockTarget)
         for record in records {
             var bytes = ByteWriter()

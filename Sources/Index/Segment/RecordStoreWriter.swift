@@ -7,7 +7,7 @@ internal import CLZ4
 ///
 /// ```
 ///  payload (format version 3)
-///  varint D │ dictionary: D bytes, the store's first records' bytes (D = 0: none)
+///  varint D │ dictionary: D bytes, parts of records spread over the store (D = 0: none)
 ///  ┌ frame 0: varint rawSize │ varint C │ LZ4 block (C bytes) of (record │ record │ …) │ varint length × n ┐
 ///  │ frame 1 …                                                                                          │ blocks
 ///  └ frame B-1                                                                                          ┘
@@ -23,14 +23,14 @@ internal import CLZ4
 /// Why a dictionary: a search shows ten passages from ten blocks, so decompression is paid
 /// per block, and its cost grows with the block. Small blocks compress badly on their own
 /// (1 KiB blocks of passages: 35 % larger than 8 KiB ones), but each block compressed
-/// against the same 64 KiB of the store's own text (which LZ4 reads as if it preceded the
-/// block) compresses about as well as 8 KiB blocks do alone (1 KiB: 4 % smaller; 512 B:
-/// 2 % larger), for a small fraction of the bytes decoded per hit. See README "Store dictionary".
+/// against the same 64 KiB sample of the store's own records (which LZ4 reads as if it
+/// preceded the block) compresses about as well as 8 KiB blocks do alone, for a small
+/// fraction of the bytes decoded per hit. See README "Store dictionary".
 final class RecordStoreWriter {
     /// Uncompressed bytes per block without a dictionary (the document table; a store too
     /// small for a dictionary). See README "On-disk format" for the measured trade-off.
     static let defaultBlockTarget = 8 * 1024
-    /// Bytes of the passage store's dictionary: LZ4's whole window.
+    /// Bytes of a dictionary at most: LZ4's whole window.
     static let passageDictionarySize = 64 * 1024
     /// Uncompressed bytes per block of a store with a dictionary.
     static let dictionaryBlockTarget = 512
@@ -41,8 +41,8 @@ final class RecordStoreWriter {
     /// never straddles blocks): `dictionaryBlockTarget` once a dictionary is in use.
     private var blockTarget: Int
     private let dictionaryTarget: Int
-    /// Dictionary size wanted (0: never one).
-    private let dictionarySize: Int
+    /// The dictionary offered (empty: none).
+    private let offered: [UInt8]
     private let file: IndexFileWriter
     /// The records of the open block, and their lengths (varints).
     private var block: ByteWriter
@@ -55,7 +55,8 @@ final class RecordStoreWriter {
     private var placedCount = 0
     private(set) var recordCount = 0
     /// Whether the dictionary (or its absence) has been written: until then records wait in
-    /// `pending`, since the dictionary is taken from them and precedes every block.
+    /// `pending`, since the dictionary precedes every block and is used only if the records
+    /// turn out to be large enough.
     private var started = false
     private var pending: [UInt8] = []
     private var pendingRecords: [Range<Int>] = []
@@ -71,18 +72,18 @@ final class RecordStoreWriter {
 
     /// - Parameters:
     ///   - blockTarget: block size without a dictionary.
-    ///   - dictionarySize: bytes of dictionary to take from the first records, if the store
-    ///     holds at least four times as much (below that the dictionary would cost more than
-    ///     it saves); 0 for none.
+    ///   - dictionary: bytes to compress every block against (at most `passageDictionarySize`),
+    ///     used if the records add up to at least four times as much (below that it would
+    ///     cost more than it saves); empty for none.
     ///   - dictionaryBlockTarget: block size with a dictionary.
     init(
-        file: IndexFileWriter, blockTarget: Int = RecordStoreWriter.defaultBlockTarget, dictionarySize: Int = 0,
+        file: IndexFileWriter, blockTarget: Int = RecordStoreWriter.defaultBlockTarget, dictionary: [UInt8] = [],
         dictionaryBlockTarget: Int = RecordStoreWriter.dictionaryBlockTarget
     ) {
         self.file = file
         self.blockTarget = max(1, blockTarget)
         dictionaryTarget = max(1, dictionaryBlockTarget)
-        self.dictionarySize = min(max(0, dictionarySize), Self.passageDictionarySize)
+        offered = Array(dictionary.suffix(Self.passageDictionarySize))
         block = ByteWriter(capacity: self.blockTarget + 4096)
         state = .allocate(byteCount: stateSize, alignment: 16)
     }
@@ -97,23 +98,24 @@ final class RecordStoreWriter {
     func add(_ record: ByteWriter) throws {
         recordCount += 1
         if started { return try place(record.bytes) }
-        guard dictionarySize > 0 else {
-            try start(dictionaryFrom: nil)
+        guard !offered.isEmpty else {
+            try start(withDictionary: false)
             return try place(record.bytes)
         }
         pendingRecords.append(pending.count..<pending.count + record.count)
         pending.append(contentsOf: record.bytes)
-        if pending.count >= 4 * dictionarySize { try start(dictionaryFrom: pending) }
+        if pending.count >= 4 * offered.count { try start(withDictionary: true) }
     }
 
-    /// Writes the dictionary header (a dictionary from the first bytes of `records`, or
-    /// none), then places the records that waited for it.
-    private func start(dictionaryFrom records: [UInt8]?) throws {
+    /// Writes the dictionary header (the offered dictionary, or none), then places the
+    /// records that waited for it.
+    private func start(withDictionary: Bool) throws {
         started = true
         var header = ByteWriter()
-        if let records {
+        if withDictionary {
+            let dictionarySize = offered.count
             let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: dictionarySize, alignment: 1)
-            records.withUnsafeBytes { bytes.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[0..<dictionarySize])) }
+            offered.withUnsafeBytes { bytes.copyMemory(from: $0) }
             let loaded = UnsafeMutableRawPointer.allocate(byteCount: stateSize, alignment: 16)
             LZ4_initStreamHC(loaded, stateSize)
             LZ4_resetStreamHC_fast(loaded.assumingMemoryBound(to: LZ4_streamHC_t.self), Self.level)
@@ -181,7 +183,7 @@ final class RecordStoreWriter {
 
     /// Writes the last block, the index, `extra` and the trailer.
     func finish(extra: [UInt32] = []) throws {
-        if !started { try start(dictionaryFrom: nil) }
+        if !started { try start(withDictionary: false) }
         try flushBlock()
         var tail = ByteWriter()
         let indexOffset = file.payloadOffset
