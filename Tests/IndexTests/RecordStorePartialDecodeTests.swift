@@ -45,9 +45,12 @@ import Testing
 
     /// The first, a middle and the last record of each block, in the orders that leave a shorter
     /// prefix of the block in the cache before a record beyond it is read.
-    @Test func recordsAtTheStartMiddleAndEndOfABlockAfterAShorterPrefix() throws {
+    /// With a dictionary too (its blocks are decoded after a copy of it).
+    @Test(arguments: [0, 1024])
+    func recordsAtTheStartMiddleAndEndOfABlockAfterAShorterPrefix(dictionarySize: Int) throws {
         let records = RecordStoreTests.records(count: 300, maxLength: 400, seed: 19)
-        let store = try RecordStoreTests.store(records, blockTarget: 4096, cachedBlocks: 4)
+        let store = try RecordStoreTests.store(
+            records, blockTarget: 4096, cachedBlocks: 4, dictionarySize: dictionarySize, dictionaryBlockTarget: 4096)
         let blocks = Self.blockRanges(records, blockTarget: 4096)
         #expect(blocks.count > 3)
         for block in blocks {

@@ -121,4 +121,14 @@ import Testing
         }
         #expect(segment.passageNumber(of: PassageID(rawValue: 12345)) == nil)
     }
+
+    /// The passages sampled for a store's dictionary are spread over the whole segment.
+    @Test func dictionarySamplesSpanTheSegment() {
+        #expect(SegmentFilesWriter.passageSampleNumbers(count: 0).isEmpty)
+        #expect(SegmentFilesWriter.passageSampleNumbers(count: 5) == [0, 1, 2, 3, 4])
+        let numbers = SegmentFilesWriter.passageSampleNumbers(count: 100_000)
+        #expect(numbers.count == SegmentFilesWriter.passageSampleSize)
+        #expect(zip(numbers, numbers.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(numbers.first == 0 && (numbers.last ?? 0) >= 99_000 && (numbers.last ?? 0) < 100_000)
+    }
 }

@@ -15,6 +15,8 @@ import Synchronization
 /// learns, after the search, that the answer is not to be trusted.
 final class CheckedFile: @unchecked Sendable {
     let name: String
+    /// The format version in the header (`IndexFileKind.readableVersions`).
+    let version: UInt32
     /// The bytes between header and chunk table.
     let payload: UnsafeRawBufferPointer
     /// Keeps `payload` mapped.
@@ -37,9 +39,10 @@ final class CheckedFile: @unchecked Sendable {
         func word(_ offset: Int) -> UInt32 { UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
         guard word(0) == kind.rawValue else { throw IndexError.damaged(name, "not a \(kind) file (bad magic number)") }
         let version = word(4)
-        guard version == IndexFileKind.currentVersion else {
+        guard IndexFileKind.readableVersions.contains(version) else {
+            let readable = IndexFileKind.readableVersions
             throw IndexError.damaged(
-                name, "format version \(version), this citex reads version \(IndexFileKind.currentVersion)")
+                name, "format version \(version), this citex reads versions \(readable.lowerBound) to \(readable.upperBound)")
         }
         guard word(n - 16) == IndexFileKind.footerMagic else { throw IndexError.damaged(name, "footer missing, probably truncated") }
         let shift = Int(word(n - 12)), count = Int(word(n - 20))
@@ -54,6 +57,7 @@ final class CheckedFile: @unchecked Sendable {
             }
         }
         self.name = name
+        self.version = version
         self.file = file
         self.covered = covered
         chunkShift = shift

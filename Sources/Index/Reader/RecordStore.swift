@@ -13,8 +13,18 @@ struct RecordStore: @unchecked Sendable {
     private let extra: UnsafeRawBufferPointer
     private let extraOffset: Int
     let extraCount: Int
-    /// The blocks `withRecord` decompressed last (up to 8 KiB each), each as far as it was
-    /// decoded.
+    /// The bytes every block was compressed against (empty: none, and in version 2 files).
+    private let dictionary: UnsafeRawBufferPointer
+    /// Where the first frame may start: after the dictionary.
+    private let framesStart: Int
+    /// Copies of `dictionary` to decompress after, if there is one (never used otherwise:
+    /// not optional, since unwrapping it retained and released it on every read).
+    private let scratch: DictionaryScratch
+    /// Whether frames list their records' lengths after the compressed bytes (version 3);
+    /// in version 2 each record's length preceded it inside the compressed block.
+    private let listsLengths: Bool
+    /// The blocks `withRecord` decompressed last (8 KiB each, in stores without a dictionary:
+    /// the others are not cached), each as far as it was decoded.
     private let recent: RecentCache<Int, BlockPrefix>
     /// Whether every block fits in the cache (the document table, usually): each is then
     /// decoded whole, once, rather than in part and again for a later record.
@@ -50,6 +60,20 @@ struct RecordStore: @unchecked Sendable {
         self.extraCount = Int(extraCount)
         self.extraOffset = Int(extraOffset)
         extra = UnsafeRawBufferPointer(rebasing: payload[Int(extraOffset)..<Int(extraOffset + extraCount * 4)])
+        listsLengths = checked.version >= 3
+        if listsLengths {
+            try checked.verify(0..<min(10, self.indexOffset))
+            var header = ByteReader(UnsafeRawBufferPointer(rebasing: payload[0..<self.indexOffset]), file: file)
+            let size = try header.count(below: self.indexOffset - header.offset + 1)
+            // Verified once here rather than per block: every block is decoded against it.
+            try checked.verify(header.offset..<header.offset + size)
+            dictionary = UnsafeRawBufferPointer(rebasing: payload[header.offset..<header.offset + size])
+            framesStart = header.offset + size
+        } else {
+            dictionary = UnsafeRawBufferPointer(rebasing: payload[0..<0])
+            framesStart = 0
+        }
+        scratch = DictionaryScratch(dictionary: dictionary)
     }
 
     var file: String { checked.name }
@@ -90,22 +114,35 @@ struct RecordStore: @unchecked Sendable {
         var size: Int
         /// Payload offset of the frame, for errors.
         var start: Int
+        /// The records' lengths, varints (version 3; empty in version 2).
+        var lengths: UnsafeRawBufferPointer
+
+        /// Where record `skip` (counted from the block's first) lies in the decompressed block.
+        /// - Throws: `IndexError` when the lengths run out or overrun the block (damage).
+        func range(of skip: Int, file: String) throws -> Range<Int> {
+            var reader = ByteReader(lengths, file: file)
+            var offset = 0
+            for _ in 0..<skip { offset += try reader.count(below: size - offset + 1) }
+            let length = try reader.count(below: size - offset + 1)
+            return offset..<offset + length
+        }
     }
 
     private func frame(_ block: Int) throws -> Frame {
         let start = try frameOffset(block), end = try frameEnd(block)
-        guard start >= 0, start <= end, end <= indexOffset else {
+        guard start >= framesStart, start <= end, end <= indexOffset else {
             throw IndexError.damaged(file, "block \(block) out of bounds")
         }
         try checked.verify(start..<end)
         var reader = ByteReader(UnsafeRawBufferPointer(rebasing: payload[start..<end]), file: file)
         let size = try reader.count(below: 1 << 30)
-        let bytes = try reader.raw(end - start - reader.offset)
+        let bytes = try reader.raw(listsLengths ? try reader.count(below: end - start) : end - start - reader.offset)
+        let lengths = try reader.raw(end - start - reader.offset)
         // LZ4 expands at most 255-fold: a larger size is damage, not a reason to allocate it.
         guard size <= bytes.count * 255 + 64 else {
             throw IndexError.damaged(file, "compressed block at byte \(start) claims \(size) bytes")
         }
-        return Frame(bytes: bytes, size: size, start: start)
+        return Frame(bytes: bytes, size: size, start: start, lengths: lengths)
     }
 
     /// The first `target` decompressed bytes of `frame`, or all of them when `target` reaches
@@ -116,17 +153,37 @@ struct RecordStore: @unchecked Sendable {
         let wanted = min(max(target, 0), frame.size)
         var produced: Int32 = -1
         let bytes = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
-            let source = frame.bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
-            let output = UnsafeMutableRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
-            produced = wanted == frame.size
-                ? LZ4_decompress_safe(source, output, Int32(frame.bytes.count), Int32(wanted))
-                : LZ4_decompress_safe_partial(source, output, Int32(frame.bytes.count), Int32(wanted), Int32(wanted))
+            guard let output = buffer.baseAddress else { return produced = 0 }
+            if !dictionary.isEmpty {
+                scratch.withBuffer(size: wanted) { room in
+                    produced = decode(frame, into: room, wanted: wanted, dictionary: room - dictionary.count)
+                    if produced == Int32(wanted) { UnsafeMutableRawPointer(output).copyMemory(from: room, byteCount: wanted) }
+                }
+            } else {
+                produced = decode(frame, into: output, wanted: wanted, dictionary: nil)
+            }
             initialized = max(0, min(Int(produced), wanted))
         }
-        guard Int(produced) == wanted else {
-            throw IndexError.damaged(file, "compressed block at byte \(frame.start) does not decompress")
-        }
+        guard Int(produced) == wanted else { throw undecodable(frame) }
         return bytes
+    }
+
+    private func undecodable(_ frame: Frame) -> IndexError {
+        .damaged(file, "compressed block at byte \(frame.start) does not decompress")
+    }
+
+    /// LZ4's decoding of the first `wanted` bytes of `frame` into `output`, after a copy of the
+    /// dictionary at `copy` (just before `output`) if any: the bytes produced, negative on damage.
+    private func decode(
+        _ frame: Frame, into output: UnsafeMutableRawPointer, wanted: Int, dictionary copy: UnsafeMutableRawPointer?
+    ) -> Int32 {
+        let source = frame.bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
+        let target = output.assumingMemoryBound(to: CChar.self)
+        let start = copy?.assumingMemoryBound(to: CChar.self)
+        let size = copy == nil ? 0 : Int32(dictionary.count)
+        return wanted == frame.size
+            ? LZ4_decompress_safe_usingDict(source, target, Int32(frame.bytes.count), Int32(wanted), start, size)
+            : LZ4_decompress_safe_partial_usingDict(source, target, Int32(frame.bytes.count), Int32(wanted), Int32(wanted), start, size)
     }
 
     /// Calls `body` with every record in order, decompressing each block once (for merges).
@@ -141,10 +198,13 @@ struct RecordStore: @unchecked Sendable {
             }
             try bytes.withUnsafeBytes { raw in
                 var reader = ByteReader(raw, file: file)
+                var lengths = ByteReader(frame.lengths, file: file)
                 for number in first..<last {
-                    var record = ByteReader(try reader.raw(try reader.count(below: raw.count + 1)), file: file)
+                    let length = listsLengths ? try lengths.count(below: raw.count + 1) : try reader.count(below: raw.count + 1)
+                    var record = ByteReader(try reader.raw(length), file: file)
                     try body(number, &record)
                 }
+                guard reader.isAtEnd, lengths.isAtEnd else { throw reader.damaged("records do not fill their block") }
             }
         }
     }
@@ -154,24 +214,17 @@ struct RecordStore: @unchecked Sendable {
         guard number >= 0, number < recordCount else {
             throw IndexError(.invalid, file: file, reason: "record \(number) out of range (\(recordCount) records)")
         }
-        var low = 0, high = blockCount - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if try firstRecord(middle) <= number { low = middle } else { high = middle - 1 }
-        }
-        let first = try firstRecord(low)
-        guard first <= number else { throw IndexError.damaged(file, "block index out of order") }
+        let (low, first, last) = try block(of: number)
+        if listsLengths { return try withListedRecord(number - first, in: low, body) }
         if let cached = recent.value(where: { $0 == low }),
            case .found(let range) = try locate(number - first, in: cached) {
             return try cached.withRecord(range, file: file, body)
         }
         let frame = try frame(low)
-        let last = low + 1 < blockCount ? try firstRecord(low + 1) : recordCount
-        guard number < last else { throw IndexError.damaged(file, "block index out of order") }
-        // A record's offset is known only by walking the lengths before it, so decode up to
-        // where it would end if records were of equal size, plus two records: hits are
-        // longer than most passages, and falling short costs a second decode from the start
-        // (LZ4 cannot resume). Measured on a 248-query batch: margins of 0, 1, 2 and 4
+        // Version 2: a record's offset is known only by walking the lengths before it, so
+        // decode up to where it would end if records were of equal size, plus two records:
+        // hits are longer than most passages, and falling short costs a second decode from
+        // the start (LZ4 cannot resume). Measured on a 248-query batch: margins of 0, 1, 2 and 4
         // records decode 47, 34, 33 and 35 M instructions (the whole blocks: 44 M).
         let average = frame.size / (last - first)
         var target = decodesWholeBlocks ? frame.size : (number - first + 3) * average
@@ -185,6 +238,59 @@ struct RecordStore: @unchecked Sendable {
                 target = max(length, target + average)
             }
         }
+    }
+
+    /// `withRecord` for record `skip` of `block` in a store whose frames list the lengths:
+    /// the block is decoded exactly as far as the record ends (or whole, when all blocks fit
+    /// in the cache).
+    ///
+    /// A store with a dictionary is read straight from the decoding buffer, neither copied
+    /// nor cached: its blocks are small and the hits of a batch rarely share one (4 % of the
+    /// 500-query multi-word set's hits), so allocating, copying and caching each block cost
+    /// more (1.3 K instructions per hit) than the shared blocks saved (0.2 K).
+    private func withListedRecord<T>(_ skip: Int, in block: Int, _ body: (inout ByteReader) throws -> T) throws -> T {
+        let frame = try frame(block)
+        let range = try frame.range(of: skip, file: file)
+        if !dictionary.isEmpty, !decodesWholeBlocks {
+            return try scratch.withBuffer(size: range.upperBound) { room in
+                guard decode(frame, into: room, wanted: range.upperBound, dictionary: room - dictionary.count)
+                        == Int32(range.upperBound) else { throw undecodable(frame) }
+                var reader = ByteReader(UnsafeRawBufferPointer(start: room + range.lowerBound, count: range.count), file: file)
+                return try body(&reader)
+            }
+        }
+        if let cached = recent.value(where: { $0 == block }), range.upperBound <= cached.bytes.count {
+            return try cached.withRecord(range, file: file, body)
+        }
+        let prefix = BlockPrefix(
+            bytes: try decompress(frame, upTo: decodesWholeBlocks ? frame.size : range.upperBound), blockSize: frame.size)
+        recent.store(block, prefix, replacing: { $0 == block })
+        return try prefix.withRecord(range, file: file, body)
+    }
+
+    /// The block holding record `number` (in range), with its first record and the first
+    /// record after it, both verified.
+    ///
+    /// The binary search reads its probes unverified (a verified probe cost as much as the
+    /// rest of the search: 16 chunk checks per hit) and verifies only the two entries it
+    /// settles on. Those alone decide: if they bracket `number`, their block holds it whatever
+    /// the entries passed over say. If a damaged entry misled the search they do not, and the
+    /// whole index is then verified, so damage is reported as such.
+    private func block(of number: Int) throws -> (block: Int, first: Int, last: Int) {
+        var low = 0, high = blockCount - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            let first = UInt32(littleEndian: payload.loadUnaligned(
+                fromByteOffset: indexOffset + middle * Self.indexEntrySize, as: UInt32.self))
+            if Int(first) <= number { low = middle } else { high = middle - 1 }
+        }
+        let first = try firstRecord(low)
+        let last = low + 1 < blockCount ? try firstRecord(low + 1) : recordCount
+        guard first <= number, number < last else {
+            try checked.verify(indexOffset..<indexOffset + blockCount * Self.indexEntrySize)
+            throw IndexError.damaged(file, "block index out of order")
+        }
+        return (low, first, last)
     }
 
     /// Where record `skip` of a block (counted from its first record) lies in `prefix`; if it

@@ -27,17 +27,46 @@ final class SegmentFilesWriter {
     private var passageIDs: [UInt32] = []
     private var record = ByteWriter()
 
-    init(storage: any Storage, name: String) throws {
+    /// - Parameter passageSample: passages spread over the whole segment, whose stored
+    ///   records make the passage store's dictionary (`passageDictionary`); none for a
+    ///   segment too small to want one.
+    init(storage: any Storage, name: String, passageSample: [StoredPassage] = []) throws {
         self.storage = storage
         self.name = name
         termsFile = try IndexFileWriter(storage: storage, name: name + ".terms", kind: .terms)
         postingsFile = try IndexFileWriter(storage: storage, name: name + ".postings", kind: .postings)
         positionsFile = try IndexFileWriter(storage: storage, name: name + ".positions", kind: .positions)
         passagesFile = try IndexFileWriter(storage: storage, name: name + ".passages", kind: .passages)
-        passages = RecordStoreWriter(file: passagesFile)
+        passages = RecordStoreWriter(file: passagesFile, dictionary: Self.passageDictionary(passageSample))
         documentsFile = try IndexFileWriter(storage: storage, name: name + ".documents", kind: .documents)
         documents = RecordStoreWriter(file: documentsFile)
         dictionary = TermDictionaryWriter(file: termsFile)
+    }
+
+    /// How many passages, spread evenly over a segment, its passage store's dictionary is
+    /// made of: up to 512 bytes of each record, 64 KiB in all.
+    static let passageSampleSize = 128
+
+    /// The passage numbers (of `count`) to sample for the dictionary: evenly spread, since a
+    /// segment's first passages (one site's pages, often) can be unlike its later ones. On the
+    /// large tier, 512-byte blocks against the first 64 KiB took 45.7 MB, against a sample
+    /// spread like this 40.0 MB (8 KiB blocks, no dictionary: 38.2 MB).
+    static func passageSampleNumbers(count: Int) -> [Int] {
+        guard count > 0 else { return [] }
+        let taken = min(count, passageSampleSize)
+        return (0..<taken).map { $0 * count / taken }
+    }
+
+    /// The dictionary for a passage store: the records of `sample`, each cut to its share.
+    static func passageDictionary(_ sample: [StoredPassage]) -> [UInt8] {
+        let share = RecordStoreWriter.passageDictionarySize / passageSampleSize
+        var dictionary: [UInt8] = [], record = ByteWriter()
+        for stored in sample {
+            record.removeAll()
+            StoredPassage.encode(stored.passage, document: stored.document, into: &record)
+            dictionary.append(contentsOf: record.bytes.prefix(share))
+        }
+        return dictionary
     }
 
     /// Stores the next passage (they are numbered in the order added).

@@ -117,7 +117,10 @@ final class SegmentBuffer {
 
     /// Writes the buffered documents as segment `name` and returns its description.
     func write(to storage: any Storage, name: String) throws -> SegmentInfo {
-        let writer = try SegmentFilesWriter(storage: storage, name: name)
+        let sample = SegmentFilesWriter.passageSampleNumbers(count: passages.count).map { number in
+            StoredPassage(passage: passages[number].0, document: passages[number].1)
+        }
+        let writer = try SegmentFilesWriter(storage: storage, name: name, passageSample: sample)
         for (passage, document) in passages { try writer.addPassage(passage, document: document) }
         var scratch = PostingsScratch()
         for id in table.sortedTerms() {

@@ -21,7 +21,7 @@ enum SegmentMerger {
         var documentMaps: [[DocumentNumber?]] = []
         var documentCount = 0
         var passageCount: UInt32 = 0
-        let writer = try SegmentFilesWriter(storage: storage, name: name)
+        let writer = try SegmentFilesWriter(storage: storage, name: name, passageSample: try sample(inputs.map(\.reader)))
         for (reader, deletions) in inputs {
             var map = [UInt32](repeating: .max, count: reader.passageCount)
             var documentMap = [DocumentNumber?](repeating: nil, count: reader.documentCount)
@@ -57,6 +57,22 @@ enum SegmentMerger {
         for (reader, _) in inputs { reader.dropResidentPages() }
         try mergeTerms(inputs.map(\.reader), passageMaps: passageMaps, norms: norms, writer: writer)
         return Result(info: try writer.finish(norms: norms), documentMaps: documentMaps)
+    }
+
+    /// Passages spread evenly over `readers` (deleted ones included: they are few, and only
+    /// shape the dictionary), for the merged passage store's dictionary.
+    private static func sample(_ readers: [SegmentReader]) throws -> [StoredPassage] {
+        let total = readers.reduce(0) { $0 + $1.passageCount }
+        var sample: [StoredPassage] = []
+        var reader = 0, start = 0
+        for number in SegmentFilesWriter.passageSampleNumbers(count: total) {
+            while number >= start + readers[reader].passageCount {
+                start += readers[reader].passageCount
+                reader += 1
+            }
+            sample.append(try readers[reader].passage(PassageNumber(number - start)))
+        }
+        return sample
     }
 
     /// Walks all dictionaries in key order; for each key, concatenates the inputs' live
