@@ -67,7 +67,7 @@ struct Tokenizer: ~Copyable {
     let text: UnsafeBufferPointer<UInt8>
     let table = UnicodeTable.shared
     let classes: UnsafePointer<UInt32>
-    private let alphanumerics: UnsafePointer<UInt8>
+    let alphanumerics: UnsafePointer<UInt8>
     let scratch: UnsafeMutablePointer<UInt8>
     private let segments: UnsafeMutablePointer<Segment>
     var cursor = 0
@@ -79,23 +79,10 @@ struct Tokenizer: ~Copyable {
     private var wholePending = false
     private var wordPosition: UInt32 = 0
     var cjk = CJKRun()
-    /// When set, only chunks that may hold a token starting with one of these bytes are
-    /// tokenized (see `skipToCandidateChunk`).
-    let initials: TermInitials?
-    /// `initials.asciiFirsts`, computed once per text.
-    let asciiInitials: (packed: UInt64, count: Int)
-    /// End of the chunk being tokenized; `Int.max` when nothing is skipped.
-    var chunkEnd: Int
 
-    /// - Parameters:
-    ///   - workspace: `workspaceBytes` bytes aligned for `Int`, owned by the caller.
-    ///   - initials: when given, chunks of text that cannot hold a token starting with one of
-    ///     these bytes are skipped unread.
-    init(_ text: UnsafeBufferPointer<UInt8>, workspace: UnsafeMutableRawPointer, initials: TermInitials? = nil) {
+    /// - Parameter workspace: `workspaceBytes` bytes aligned for `Int`, owned by the caller.
+    init(_ text: UnsafeBufferPointer<UInt8>, workspace: UnsafeMutableRawPointer) {
         self.text = text
-        self.initials = initials
-        asciiInitials = initials?.asciiFirsts ?? (0, 0)
-        chunkEnd = initials == nil ? Int.max : 0
         classes = table.ascii
         alphanumerics = table.asciiAlphanumerics
         segments = workspace.bindMemory(to: Segment.self, capacity: Self.maxSegments)
@@ -103,16 +90,17 @@ struct Tokenizer: ~Copyable {
         scratch = scratchStart.bindMemory(to: UInt8.self, capacity: Self.workspaceBytes - Self.maxSegments * MemoryLayout<Segment>.stride)
     }
 
+    /// Whether every token of the text before `cursor` has been returned: no part of a word
+    /// nor bigram of a CJK run is pending. A caller may then move `cursor` to the start of a
+    /// later word (see `Analyzer.analyze(_:initials:_:)`).
+    var isBetweenWords: Bool { !wholePending && nextSegment >= segmentCount && !cjk.active }
+
     /// The next token, or nil at the end of the text.
     mutating func next() -> RawToken? {
         if let token = nextPending() { return token }
         if cjk.active, let token = nextCJK() { return token }
         let count = text.count
         while cursor < count {
-            if cursor >= chunkEnd, let initials {
-                skipToCandidateChunk(initials)
-                guard cursor < count else { break }
-            }
             let byte = text[cursor]
             let entry: UInt32
             let length: Int
