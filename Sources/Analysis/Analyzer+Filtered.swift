@@ -7,22 +7,19 @@ extension Analyzer {
     /// they are in the full analysis, while longer gaps may shrink.
     ///
     /// Why: highlighting a query in a hit needs only the few words that could be query terms,
-    /// and a full analysis of every hit cost most of a search's time. Three kinds of text:
-    /// - A plain word (most words): a run of ASCII letters and digits ended by a separator, or
-    ///   by a joiner (`'`, `-`, `.`, `_`) that no letter or digit follows. It is one token at
-    ///   the next position, so it is found with one table load per byte, counted, and
-    ///   lowercased and stemmed only when `initials` admits its first two bytes (see
-    ///   `TermInitials` for why that loses no match).
-    /// - A chunk of other ASCII words up to the next separator (`os.path`, `don't`, `U.S.`,
-    ///   `3.5`): every token in it starts with the lowercase of a byte that starts a run of
-    ///   letters and digits, so when `initials` has none of those the chunk is skipped and
-    ///   moves positions on by one (enough to keep its neighbours apart).
-    /// - Anything else (a wanted chunk, a character ≥ U+0080) goes to the tokenizer, from a
-    ///   word start until it stands between words again before an ASCII byte that starts none:
-    ///   the tokenizer never looks back, nor across a separator, so it yields there what a full
-    ///   pass yields.
+    /// and a full analysis of every hit cost most of a search's time. A token's folded form
+    /// starts with the lowercase of an ASCII letter or digit that starts a run of them, or with
+    /// the fold of a character ≥ U+0080. So the text is searched for the next such start that
+    /// `initials` may admit (see `Tokenizer.findWanted`), and the text before the chunk holding
+    /// it (the bytes back to an ASCII separator) is skipped, moving positions on by one if it
+    /// holds a word. The chunk is then read from its start: a plain word (a run of ASCII
+    /// letters and digits ended by a separator, or by a joiner that no letter or digit follows)
+    /// is one token, lowercased and stemmed here when admitted (see `TermInitials` for why that
+    /// loses no match); anything else goes to the tokenizer until it stands between words
+    /// again before an ASCII byte that starts none. The tokenizer never looks back, nor across
+    /// a separator, so it yields there what a full pass yields.
     ///
-    /// - Complexity: O(n); a few instructions per byte of plain words.
+    /// - Complexity: O(n); a few instructions per eight bytes that start nothing wanted.
     public func analyze(
         _ text: UnsafeBufferPointer<UInt8>, initials: TermInitials, _ body: (Token) throws -> Void
     ) rethrows {
@@ -30,9 +27,10 @@ extension Analyzer {
         try withTokenizer(text) { tokenizer, emitter in
             let alphanumerics = tokenizer.alphanumerics, classes = tokenizer.classes, scratch = tokenizer.scratch
             let count = text.count
+            @inline(__always) func isAlphanumeric(_ index: Int) -> Bool { alphanumerics[Int(base[index])] != 0 }
             /// An ASCII byte that is no letter or digit: the tokenizer steps over it between words.
-            @inline(__always) func startsNoWord(_ byte: UInt8) -> Bool {
-                byte < 0x80 && alphanumerics[Int(byte)] == 0
+            @inline(__always) func startsNoWord(_ index: Int) -> Bool {
+                base[index] < 0x80 && alphanumerics[Int(base[index])] == 0
             }
             /// Whether a run of letters and digits ending before `end` is a whole plain word.
             @inline(__always) func endsPlainWord(_ end: Int) -> Bool {
@@ -41,67 +39,54 @@ extension Analyzer {
                 guard byte < 0x80 else { return false }
                 switch UnicodeTable.cls(classes[Int(byte)]) {
                 case .separator: return true
-                case .apostrophe, .hyphen, .dot: return end + 1 == count || startsNoWord(base[end + 1])
+                case .apostrophe, .hyphen, .dot: return end + 1 == count || startsNoWord(end + 1)
                 default: return false
                 }
             }
-            /// The end of the chunk of ASCII words starting at `start` (at the next separator),
-            /// or nil when a token in it may be admitted or it holds a byte ≥ 0x80.
-            func endOfUnwantedChunk(_ start: Int) -> Int? {
-                var index = start
-                var previousIsAlphanumeric = false
-                while index < count {
-                    let byte = base[index]
-                    guard byte < 0x80 else { return nil }
-                    if alphanumerics[Int(byte)] != 0 {
-                        if !previousIsAlphanumeric, initials.contains(byte | 0x20) { return nil }
-                        previousIsAlphanumeric = true
-                    } else {
-                        if UnicodeTable.cls(classes[Int(byte)]) == .separator { return index }
-                        previousIsAlphanumeric = false
-                    }
-                    index += 1
+            let firsts = initials.asciiFirsts
+            var resume = 0
+            let table = tokenizer.table
+            while let found = Tokenizer.findWanted(
+                in: text, from: resume, initials, firsts: firsts, alphanumerics: alphanumerics, table: table) {
+                // Back to the start of the chunk holding it: after a separator, or `resume`.
+                var start = found.index
+                while start > resume, base[start - 1] >= 0x80 || UnicodeTable.cls(classes[Int(base[start - 1])]) != .separator {
+                    start -= 1
                 }
-                return count
-            }
-            var index = 0
-            while index < count {
-                let byte = base[index]
-                if startsNoWord(byte) {
-                    index += 1
-                    continue
+                var skipsWord = found.firstSkippedWord < start
+                var back = start
+                while !skipsWord, back > resume {
+                    back -= 1
+                    skipsWord = isAlphanumeric(back)
                 }
-                if alphanumerics[Int(byte)] != 0 {
-                    var end = index + 1
-                    while end < count, alphanumerics[Int(base[end])] != 0 { end += 1 }
+                if skipsWord { tokenizer.position &+= 1 }
+                while start < found.index, startsNoWord(start) { start += 1 }
+                if isAlphanumeric(start) {
+                    var end = start + 1
+                    while end < count, isAlphanumeric(end) { end += 1 }
                     if endsPlainWord(end) {
-                        let length = end - index
+                        let length = end - start
                         // Letters are lowercased by setting 0x20; digits already have it.
-                        if length <= Tokenizer.maxTermBytes, initials.contains(byte | 0x20) {
-                            for offset in 0..<length { scratch[offset] = base[index + offset] | 0x20 }
+                        if length <= Tokenizer.maxTermBytes, initials.contains(base[start] | 0x20) {
+                            for offset in 0..<length { scratch[offset] = base[start + offset] | 0x20 }
                             let term = UnsafeBufferPointer(start: scratch, count: length)
                             if initials.admits(term) {
                                 let raw = RawToken(
-                                    term: term, position: tokenizer.position, sourceRange: index..<end, isCompoundWhole: false)
+                                    term: term, position: tokenizer.position, sourceRange: start..<end, isCompoundWhole: false)
                                 try body(emitter.finish(raw, into: emitter.buffers))
                             }
                         }
                         tokenizer.position &+= 1
-                        index = end
-                        continue
-                    }
-                    if let chunkEnd = endOfUnwantedChunk(index) {
-                        tokenizer.position &+= 1
-                        index = chunkEnd
+                        resume = end
                         continue
                     }
                 }
-                tokenizer.cursor = index
+                tokenizer.cursor = start
                 repeat {
                     guard let raw = tokenizer.next() else { return }
                     try emitter.report(raw, &tokenizer, initials, body)
-                } while !tokenizer.isBetweenWords || (tokenizer.cursor < count && !startsNoWord(base[tokenizer.cursor]))
-                index = tokenizer.cursor
+                } while !tokenizer.isBetweenWords || (tokenizer.cursor < count && !startsNoWord(tokenizer.cursor))
+                resume = tokenizer.cursor
             }
         }
     }

@@ -8,8 +8,8 @@
 /// four letters. Folding maps an ASCII letter to its lowercase. So a token can only stem to one
 /// of the terms, or start with one of them used as a prefix, when its folded form starts with
 /// the same two bytes (or `y` for a term's second `i`; one byte for a one-byte term).
-/// `Analyzer.analyze(_:initials:_:)` uses this to fold and stem only the few words of a passage
-/// that could match: highlighting a query in a hit needs no others.
+/// `Analyzer.analyze(_:initials:_:)` uses this to skip most of a passage before folding or
+/// stemming it: highlighting a query in a hit needs only the few words that could match.
 ///
 /// Layout: three 256-bit sets. `firsts` holds first bytes; `open` the first bytes of one-byte
 /// terms (any second byte goes); `pairs` first and second bytes hashed to `(first & 7) << 5 |
@@ -58,6 +58,24 @@ public struct TermInitials: Sendable, Equatable {
         return term.count == 1 ? open.contains(first) : admits(first, term[1])
     }
 
+    /// The ASCII first bytes packed one per byte from the lowest, and how many there are
+    /// (only the first eight are packed): for scans that compare eight text bytes with each.
+    var asciiFirsts: (packed: UInt64, count: Int) {
+        var packed: UInt64 = 0
+        var count = 0
+        func add(_ word: UInt64, from base: Int) {
+            var bits = word
+            while bits != 0 {
+                if count < 8 { packed |= UInt64(base + bits.trailingZeroBitCount) << UInt64(8 * count) }
+                count += 1
+                bits &= bits &- 1
+            }
+        }
+        add(firsts.low, from: 0)
+        add(firsts.high, from: 64)
+        return (packed, count)
+    }
+
     @inline(__always)
     private static func pair(_ first: UInt8, _ second: UInt8) -> UInt8 { (first & 7) << 5 | second & 31 }
 }
@@ -87,6 +105,10 @@ private struct ByteSet: Sendable, Equatable {
         }
         return word >> (byte & 63) & 1 != 0
     }
+
+    /// Bytes 0–63 and 64–127.
+    var low: UInt64 { words.0 }
+    var high: UInt64 { words.1 }
 
     static func == (lhs: ByteSet, rhs: ByteSet) -> Bool { lhs.words == rhs.words }
 }

@@ -344,18 +344,25 @@ struct Tokenizer: ~Copyable {
     /// The packed class entry and byte length of the character at `index`; an invalid UTF-8
     /// byte reads as a one-byte separator.
     @inline(__always)
-    func entry(at index: Int) -> (entry: UInt32, length: Int) {
+    func entry(at index: Int) -> (entry: UInt32, length: Int) { Self.entry(in: text, at: index, table: table) }
+
+    /// `entry(at:)` for callers without a tokenizer (see `findWanted`).
+    @inline(__always)
+    static func entry(in text: UnsafeBufferPointer<UInt8>, at index: Int, table: UnicodeTable) -> (entry: UInt32, length: Int) {
         guard index < text.count else { return (0, 0) }
         let byte = text[index]
-        if byte < 0x80 { return (classes[Int(byte)], 1) }
-        let (scalar, length) = decode(at: index)
+        if byte < 0x80 { return (table.ascii[Int(byte)], 1) }
+        let (scalar, length) = decode(text, at: index)
         return length == 0 ? (0, 1) : (table.entry(scalar), length)
     }
+
+    @inline(__always)
+    private func decode(at index: Int) -> (scalar: UInt32, length: Int) { Self.decode(text, at: index) }
 
     /// Decodes the scalar starting at `index` (a byte ≥ 0x80); length 0 for invalid UTF-8
     /// (overlong forms, surrogates, truncated sequences, stray continuation bytes).
     @inline(__always)
-    private func decode(at index: Int) -> (scalar: UInt32, length: Int) {
+    private static func decode(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: UInt32, length: Int) {
         let count = text.count
         let b0 = UInt32(text[index])
         @inline(__always) func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> UInt32? {

@@ -1,0 +1,139 @@
+/// Finding where a filtered analysis must look, for callers that look for a few known terms
+/// (highlighting a query in a passage) rather than for every term.
+extension Tokenizer {
+    /// Where a scan for a wanted token start stopped: at `index`, and the first character
+    /// ≥ U+0080 it stepped over that is a letter, digit or CJK character (`Int.max` if none),
+    /// which tells whether the skipped text holds a token.
+    struct WantedStart {
+        var index: Int
+        var firstSkippedWord: Int
+    }
+
+    /// The first byte from `start` where a token that `initials` admits may start: an ASCII
+    /// letter or digit not preceded by one (but maybe by a character ≥ U+0080) whose lowercase
+    /// may start an admitted term, or a character ≥ U+0080 whose fold may; nil when there is
+    /// none.
+    ///
+    /// Sixteen bytes at a time, in SIMD registers: letters and digits (range tests by
+    /// wrapping adds, exact below 0x80), run starts (the same test on the bytes one before),
+    /// and starts equal to one of up to eight wanted ASCII first bytes (`firsts`, from
+    /// `TermInitials.asciiFirsts`) come out as bit 7 of each lane, with bytes ≥ 0x80; only
+    /// those bytes are then looked at one by one. A character ≥ U+0080 is decoded and folded
+    /// only to learn its first byte.
+    ///
+    /// Static, with the tables as arguments: as a method it copied the whole tokenizer (241
+    /// bytes) at every call.
+    static func findWanted(
+        in text: UnsafeBufferPointer<UInt8>, from start: Int, _ initials: TermInitials,
+        firsts: (packed: UInt64, count: Int), alphanumerics: UnsafePointer<UInt8>, table: UnicodeTable
+    ) -> WantedStart? {
+        guard let base = text.baseAddress else { return nil }
+        let count = text.count
+        /// Sixteen bytes from `offset`, zero outside the text.
+        @inline(__always) func load(_ offset: Int) -> Lanes {
+            if offset >= 0, offset + 16 <= count { return UnsafeRawPointer(base + offset).loadUnaligned(as: Lanes.self) }
+            var lanes = Lanes()
+            for lane in 0..<16 where offset + lane >= 0 && offset + lane < count { lanes[lane] = base[offset + lane] }
+            return lanes
+        }
+        let wanted = WantedBytes(firsts)
+        var index = start
+        var firstSkippedWord = Int.max
+        scan: while index < count {
+            let bytes = load(index)
+            let lowered = bytes | Lanes(repeating: 0x20)
+            let starts = Self.alphanumeric(bytes) & ~Self.alphanumeric(load(index - 1))
+            let flagged = Self.halves((starts & wanted.matches(lowered) | bytes) & Lanes(repeating: 0x80))
+            for half in 0..<2 {
+                var remaining = half == 0 ? flagged.0 : flagged.1
+                while remaining != 0 {
+                    let at = index + half * 8 + remaining.trailingZeroBitCount / 8
+                    remaining &= remaining &- 1
+                    guard at < count else { break scan }
+                    let byte = base[at]
+                    if byte >= 0x80 {
+                        let (entry, length) = entry(in: text, at: at, table: table)
+                        let cls = UnicodeTable.cls(entry)
+                        if cls == .letter || cls == .digit || cls == .cjk {
+                            let first = entry & UnicodeTable.foldFlag != 0 ? table.fold(entry).first : byte
+                            guard let first, !initials.contains(first) else {
+                                return WantedStart(index: at, firstSkippedWord: firstSkippedWord)
+                            }
+                            firstSkippedWord = min(firstSkippedWord, at)
+                        }
+                        index = at + length
+                        continue scan
+                    }
+                    let first = byte | 0x20
+                    guard initials.contains(first) else { continue }
+                    // The term's second byte, when the next byte is an ASCII letter or digit.
+                    if at + 1 < count, alphanumerics[Int(base[at + 1])] != 0, !initials.admits(first, base[at + 1] | 0x20) {
+                        continue
+                    }
+                    return WantedStart(index: at, firstSkippedWord: firstSkippedWord)
+                }
+            }
+            index += 16
+        }
+        return nil
+    }
+
+    typealias Lanes = SIMD16<UInt8>
+
+    /// Lanes 0–7 and 8–15 as words, lane 0 in the lowest byte.
+    @inline(__always)
+    static func halves(_ lanes: Lanes) -> (UInt64, UInt64) {
+        let words = unsafeBitCast(lanes, to: (UInt64, UInt64).self)
+        return (UInt64(littleEndian: words.0), UInt64(littleEndian: words.1))
+    }
+
+    /// Bit 7 of each lane set when its byte is an ASCII letter or digit: `x + (0x80 - low)`
+    /// has bit 7 set from `low` up and `x + (0x7F - top)` from above `top` (no lane carries
+    /// into another; bytes ≥ 0x80 come out clear).
+    @inline(__always)
+    static func alphanumeric(_ bytes: Lanes) -> Lanes {
+        let lowered: Lanes = bytes | Lanes(repeating: 0x20)
+        let fromA: Lanes = lowered &+ Lanes(repeating: 0x80 - 0x61)
+        let pastZ: Lanes = lowered &+ Lanes(repeating: 0x7F - 0x7A)
+        let fromZero: Lanes = bytes &+ Lanes(repeating: 0x80 - 0x30)
+        let pastNine: Lanes = bytes &+ Lanes(repeating: 0x7F - 0x39)
+        let letters: Lanes = fromA & ~pastZ
+        let digits: Lanes = fromZero & ~pastNine
+        return letters | digits
+    }
+
+    /// Up to eight wanted ASCII first bytes, each in every lane; unused ones are zero, which
+    /// no lowered byte (it has 0x20 set) equals.
+    struct WantedBytes {
+        private var bytes: (Lanes, Lanes, Lanes, Lanes, Lanes, Lanes, Lanes, Lanes)
+        /// More than eight: every run start is flagged, and `TermInitials.contains` decides.
+        private let all: Bool
+        private let count: Int
+
+        init(_ firsts: (packed: UInt64, count: Int)) {
+            @inline(__always) func lane(_ index: Int) -> Lanes {
+                Lanes(repeating: index < firsts.count ? UInt8(truncatingIfNeeded: firsts.packed >> UInt64(8 * index)) : 0)
+            }
+            bytes = (lane(0), lane(1), lane(2), lane(3), lane(4), lane(5), lane(6), lane(7))
+            all = firsts.count > 8
+            count = firsts.count
+        }
+
+        /// Bit 7 of each lane set when `lowered` equals a wanted byte there: a zero lane of
+        /// the difference is the one whose `difference - 1` sets bit 7 while `difference` has
+        /// it clear.
+        @inline(__always)
+        func matches(_ lowered: Lanes) -> Lanes {
+            if all { return Lanes(repeating: 0x80) }
+            @inline(__always) func equal(_ wanted: Lanes) -> Lanes {
+                let difference: Lanes = lowered ^ wanted
+                let borrowed: Lanes = difference &- Lanes(repeating: 1)
+                return borrowed & ~difference
+            }
+            var result: Lanes = equal(bytes.0) | equal(bytes.1)
+            if count > 2 { result |= equal(bytes.2) | equal(bytes.3) }
+            if count > 4 { result |= equal(bytes.4) | equal(bytes.5) | equal(bytes.6) | equal(bytes.7) }
+            return result
+        }
+    }
+}
