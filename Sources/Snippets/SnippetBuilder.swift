@@ -99,8 +99,8 @@ public struct SnippetBuilder: Sendable {
         while start < end, layout.isSpace(start) { start += 1 }
         while end > start, layout.isSpace(end - 1) { end -= 1 }
         let cutBefore = start > 0, cutAfter = end < layout.count
-        let text = String(unsafeUninitializedCapacity: end - start + 6) { output in
-            var written = 0
+        let text = [UInt8](unsafeUninitializedCapacity: end - start + 6) { output, written in
+            written = 0
             func appendEllipsis() {  // U+2026
                 output[written] = 0xE2
                 output[written + 1] = 0x80
@@ -114,7 +114,6 @@ public struct SnippetBuilder: Sendable {
                 written += end - start
             }
             if cutAfter { appendEllipsis() }
-            return written
         }
         let shift = (cutBefore ? 1 : 0) - layout.scalarOffset(start)
         var highlights: [Range<Int>] = []
@@ -127,7 +126,7 @@ public struct SnippetBuilder: Sendable {
                 highlights.append(span)
             }
         }
-        return Snippet(text: text, highlights: highlights)
+        return Snippet(utf8: text, highlights: highlights)
     }
 
     /// Turns tabs and line breaks into spaces (a snippet is one line), byte for byte.
