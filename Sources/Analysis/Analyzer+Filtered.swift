@@ -10,7 +10,7 @@ extension Analyzer {
     /// and a full analysis of every hit cost most of a search's time. A token's folded form
     /// starts with the lowercase of an ASCII letter or digit that starts a run of them, or with
     /// the fold of a character ≥ U+0080. So the text is searched for the next such start that
-    /// `initials` may admit (see `Tokenizer.findWanted`), and the text before the chunk holding
+    /// `initials` may admit (see `Tokenizer.forEachWanted`), and the text before the chunk holding
     /// it (the bytes back to an ASCII separator) is skipped, moving positions on by one if it
     /// holds a word. The chunk is then read from its start: a plain word (a run of ASCII
     /// letters and digits ended by a separator, or by a joiner that no letter or digit follows)
@@ -43,11 +43,9 @@ extension Analyzer {
                 default: return false
                 }
             }
-            let firsts = initials.asciiFirsts
-            var resume = 0
             let table = tokenizer.table
-            while let found = Tokenizer.findWanted(
-                in: text, from: resume, initials, firsts: firsts, alphanumerics: alphanumerics, table: table) {
+            var resume = 0
+            try Tokenizer.forEachWanted(in: text, initials, alphanumerics: alphanumerics, table: table) { found in
                 // Back to the start of the chunk holding it: after a separator, or `resume`.
                 var start = found.index
                 while start > resume, base[start - 1] >= 0x80 || UnicodeTable.cls(classes[Int(base[start - 1])]) != .separator {
@@ -78,15 +76,16 @@ extension Analyzer {
                         }
                         tokenizer.position &+= 1
                         resume = end
-                        continue
+                        return resume
                     }
                 }
                 tokenizer.cursor = start
                 repeat {
-                    guard let raw = tokenizer.next() else { return }
+                    guard let raw = tokenizer.next() else { return count }
                     try emitter.report(raw, &tokenizer, initials, body)
                 } while !tokenizer.isBetweenWords || (tokenizer.cursor < count && !startsNoWord(tokenizer.cursor))
                 resume = tokenizer.cursor
+                return resume
             }
         }
     }

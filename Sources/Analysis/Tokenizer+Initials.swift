@@ -2,17 +2,17 @@
 /// (highlighting a query in a passage) rather than for every term.
 extension Tokenizer {
     /// Where a scan for a wanted token start stopped: at `index`, and the first character
-    /// ≥ U+0080 it stepped over that is a letter, digit or CJK character (`Int.max` if none),
-    /// which tells whether the skipped text holds a token.
+    /// ≥ U+0080 it stepped over since it started or resumed that is a letter, digit or CJK
+    /// character (`Int.max` if none), which tells whether the skipped text holds a token.
     struct WantedStart {
         var index: Int
         var firstSkippedWord: Int
     }
 
-    /// The first byte from `start` where a token that `initials` admits may start: an ASCII
-    /// letter or digit not preceded by one (but maybe by a character ≥ U+0080) whose lowercase
-    /// may start an admitted term, or a character ≥ U+0080 whose fold may; nil when there is
-    /// none.
+    /// Calls `visit` with each byte of `text` where a token that `initials` admits may start,
+    /// in order, and resumes the search where `visit` says (after the text it has read): an
+    /// ASCII letter or digit not preceded by one (but maybe by a character ≥ U+0080) whose
+    /// lowercase may start an admitted term, or a character ≥ U+0080 whose fold may.
     ///
     /// Sixteen bytes at a time, in SIMD registers: letters and digits (range tests by
     /// wrapping adds, exact below 0x80), run starts (the same test on the bytes one before),
@@ -22,12 +22,14 @@ extension Tokenizer {
     /// only to learn its first byte.
     ///
     /// Static, with the tables as arguments: as a method it copied the whole tokenizer (241
-    /// bytes) at every call.
-    static func findWanted(
-        in text: UnsafeBufferPointer<UInt8>, from start: Int, _ initials: TermInitials,
-        firsts: (packed: UInt64, count: Int), alphanumerics: UnsafePointer<UInt8>, table: UnicodeTable
-    ) -> WantedStart? {
-        guard let base = text.baseAddress else { return nil }
+    /// bytes) at every call. One call per text, with a callback per wanted start: the set-up
+    /// (the wanted bytes in every lane, the constants in registers) cost more than the scan
+    /// of a typical passage when it was repeated for each start.
+    static func forEachWanted(
+        in text: UnsafeBufferPointer<UInt8>, _ initials: TermInitials, alphanumerics: UnsafePointer<UInt8>,
+        table: UnicodeTable, _ visit: (WantedStart) throws -> Int
+    ) rethrows {
+        guard let base = text.baseAddress else { return }
         let count = text.count
         /// Sixteen bytes from `offset`, zero outside the text.
         @inline(__always) func load(_ offset: Int) -> Lanes {
@@ -36,8 +38,8 @@ extension Tokenizer {
             for lane in 0..<16 where offset + lane >= 0 && offset + lane < count { lanes[lane] = base[offset + lane] }
             return lanes
         }
-        let wanted = WantedBytes(firsts)
-        var index = start
+        let wanted = WantedBytes(initials.asciiFirsts)
+        var index = 0
         var firstSkippedWord = Int.max
         scan: while index < count {
             let bytes = load(index)
@@ -57,7 +59,9 @@ extension Tokenizer {
                         if cls == .letter || cls == .digit || cls == .cjk {
                             let first = entry & UnicodeTable.foldFlag != 0 ? table.fold(entry).first : byte
                             guard let first, !initials.contains(first) else {
-                                return WantedStart(index: at, firstSkippedWord: firstSkippedWord)
+                                index = try visit(WantedStart(index: at, firstSkippedWord: firstSkippedWord))
+                                firstSkippedWord = Int.max
+                                continue scan
                             }
                             firstSkippedWord = min(firstSkippedWord, at)
                         }
@@ -70,12 +74,13 @@ extension Tokenizer {
                     if at + 1 < count, alphanumerics[Int(base[at + 1])] != 0, !initials.admits(first, base[at + 1] | 0x20) {
                         continue
                     }
-                    return WantedStart(index: at, firstSkippedWord: firstSkippedWord)
+                    index = try visit(WantedStart(index: at, firstSkippedWord: firstSkippedWord))
+                    firstSkippedWord = Int.max
+                    continue scan
                 }
             }
             index += 16
         }
-        return nil
     }
 
     typealias Lanes = SIMD16<UInt8>

@@ -346,7 +346,7 @@ struct Tokenizer: ~Copyable {
     @inline(__always)
     func entry(at index: Int) -> (entry: UInt32, length: Int) { Self.entry(in: text, at: index, table: table) }
 
-    /// `entry(at:)` for callers without a tokenizer (see `findWanted`).
+    /// `entry(at:)` for callers without a tokenizer (see `forEachWanted`).
     @inline(__always)
     static func entry(in text: UnsafeBufferPointer<UInt8>, at index: Int, table: UnicodeTable) -> (entry: UInt32, length: Int) {
         guard index < text.count else { return (0, 0) }
