@@ -42,16 +42,19 @@ extension Tokenizer {
         var index = 0
         var firstSkippedWord = Int.max
         scan: while index < count {
-            let bytes = load(index)
+            // Near the end of a text of more than sixteen bytes, its last sixteen, the lanes
+            // before `index` passed over: one load rather than one per byte.
+            let block = index + 16 > count && count > 16 ? count - 16 : index
+            let bytes = load(block)
             let lowered = bytes | Lanes(repeating: 0x20)
-            let starts = Self.alphanumeric(bytes) & ~Self.alphanumeric(load(index - 1))
+            let starts = Self.alphanumeric(bytes) & ~Self.alphanumeric(load(block - 1))
             let flagged = Self.halves((starts & wanted.matches(lowered) | bytes) & Lanes(repeating: 0x80))
             for half in 0..<2 {
                 var remaining = half == 0 ? flagged.0 : flagged.1
                 while remaining != 0 {
-                    let at = index + half * 8 + remaining.trailingZeroBitCount / 8
+                    let at = block + half * 8 + remaining.trailingZeroBitCount / 8
                     remaining &= remaining &- 1
-                    guard at < count else { break scan }
+                    guard at >= index else { continue }
                     let byte = base[at]
                     if byte >= 0x80 {
                         let (entry, length) = entry(in: text, at: at, table: table)
@@ -79,7 +82,7 @@ extension Tokenizer {
                     continue scan
                 }
             }
-            index += 16
+            index = block + 16
         }
     }
 
