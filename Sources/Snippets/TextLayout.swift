@@ -24,9 +24,24 @@ struct TextLayout {
                 return body(TextLayout(bytes: bytes, scalarsBefore: nil))
             }
             var count: Int32 = 0
-            for index in 0..<bytes.count {
+            var index = 0
+            // Eight bytes at a time: a 1 in each byte that starts a scalar (is no `10xxxxxx`
+            // continuation), summed below each byte by one multiplication.
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while index + 8 <= bytes.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self))
+                let starts = ~(word & ~(word << 1)) >> 7 & ones
+                let before = (starts &* ones) << 8
+                for offset in 0..<8 {
+                    (table + index + offset).initialize(to: count &+ Int32(truncatingIfNeeded: before >> UInt64(8 * offset) & 0xFF))
+                }
+                count &+= Int32(truncatingIfNeeded: (starts &* ones) >> 56)
+                index += 8
+            }
+            while index < bytes.count {
                 (table + index).initialize(to: count)
                 count &+= source[index] & 0xC0 != 0x80 ? 1 : 0
+                index += 1
             }
             (table + bytes.count).initialize(to: count)
             return body(TextLayout(bytes: bytes, scalarsBefore: UnsafePointer(table)))
