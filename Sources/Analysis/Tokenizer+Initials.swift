@@ -15,10 +15,10 @@ extension Tokenizer {
     /// lowercase may start an admitted term, or a character ≥ U+0080 whose fold may.
     ///
     /// Sixteen bytes at a time, in SIMD registers: letters and digits (range tests by
-    /// wrapping adds, exact below 0x80), run starts (the same test on the bytes one before),
-    /// and starts equal to one of up to eight wanted ASCII first bytes (`firsts`, from
-    /// `TermInitials.asciiFirsts`) come out as bit 7 of each lane, with bytes ≥ 0x80; only
-    /// those bytes are then looked at one by one. A character ≥ U+0080 is decoded and folded
+    /// wrapping adds, exact below 0x80), bytes equal to one of up to eight wanted ASCII first
+    /// bytes (from `TermInitials.asciiFirsts`) and bytes ≥ 0x80 come out as bit 7 of each
+    /// lane; then, as two 64-bit words, the run starts among the wanted bytes (letters or
+    /// digits whose previous lane is neither) and the bytes ≥ 0x80 are looked at one by one. A character ≥ U+0080 is decoded and folded
     /// only to learn its first byte.
     ///
     /// Static, with the tables as arguments: as a method it copied the whole tokenizer (241
@@ -47,8 +47,15 @@ extension Tokenizer {
             let block = index + 16 > count && count > 16 ? count - 16 : index
             let bytes = load(block)
             let lowered = bytes | Lanes(repeating: 0x20)
-            let starts = Self.alphanumeric(bytes) & ~Self.alphanumeric(load(block - 1))
-            let flagged = Self.halves((starts & wanted.matches(lowered) | bytes) & Lanes(repeating: 0x80))
+            let sevens = Lanes(repeating: 0x80)
+            let letters = Self.halves(Self.alphanumeric(bytes) & sevens)
+            let matches = Self.halves(wanted.matches(lowered) & sevens)
+            let high = Self.halves(bytes & sevens)
+            // Run starts: letters or digits whose previous byte (one lane down) is neither.
+            let before: UInt64 = block > 0 && alphanumerics[Int(base[block - 1])] != 0 ? 0x80 : 0
+            let flagged = (
+                letters.0 & ~(letters.0 << 8 | before) & matches.0 | high.0,
+                letters.1 & ~(letters.1 << 8 | letters.0 >> 56) & matches.1 | high.1)
             for half in 0..<2 {
                 var remaining = half == 0 ? flagged.0 : flagged.1
                 while remaining != 0 {
