@@ -96,6 +96,10 @@ struct Tokenizer: ~Copyable {
     var isBetweenWords: Bool { !wholePending && nextSegment >= segmentCount && !cjk.active }
 
     /// The next token, or nil at the end of the text.
+    ///
+    /// Inlined: called once per token by indexing's loop, where a call returning the token
+    /// through memory cost 3 % of the analysis.
+    @inline(__always)
     mutating func next() -> RawToken? {
         if let token = nextPending() { return token }
         if cjk.active, let token = nextCJK() { return token }
