@@ -46,69 +46,28 @@ public struct Analyzer: Sendable, Equatable {
     ///   the stack, where `withUnsafeTemporaryAllocation` keeps no more, and once per thread a
     ///   stem cache).
     public func analyze(_ text: UnsafeBufferPointer<UInt8>, _ body: (Token) throws -> Void) rethrows {
-        try analyze(text, initials: nil, admission: AdmitsEveryToken(), body)
+        try withTokenizer(text) { tokenizer, emitter in
+            while let raw = tokenizer.next() {
+                try emitter.report(raw, &tokenizer, AdmitsEveryToken(), body)
+            }
+        }
     }
 
-    /// Calls `body` with the tokens of `text` whose folded form `initials` admits (every token
-    /// that can stem to one of its terms or start with one), as `analyze(_:_:)` reports them,
-    /// but positions: two reported tokens are at consecutive (or equal) positions exactly when
-    /// they are in the full analysis, while longer gaps may shrink.
-    ///
-    /// Why: highlighting a query in a search hit needs only the few words that could be query
-    /// terms, and a full analysis of every hit cost most of a search's time. Whitespace-
-    /// delimited chunks that cannot hold such a token are skipped unread, and other tokens are
-    /// neither stemmed nor reported (see `TermInitials` for why that loses no match).
-    ///
-    /// - Complexity: O(n), a fraction of a cycle per skipped byte.
-    public func analyze(
-        _ text: UnsafeBufferPointer<UInt8>, initials: TermInitials, _ body: (Token) throws -> Void
-    ) rethrows {
-        try analyze(text, initials: initials, admission: initials, body)
-    }
-
-    /// The one pass behind both entry points, generic over what it admits so that the
-    /// unfiltered pass (indexing's hot path) is specialised with no test per token.
-    private func analyze<Admission: TokenAdmission>(
-        _ text: UnsafeBufferPointer<UInt8>, initials: TermInitials?, admission: Admission,
-        _ body: (Token) throws -> Void
+    /// Calls `body` with a tokenizer over `text` and what turns its raw tokens into tokens,
+    /// both in a workspace on the stack. Inlined so that indexing's loop stays one function.
+    @inline(__always)
+    func withTokenizer(
+        _ text: UnsafeBufferPointer<UInt8>, _ body: (inout Tokenizer, TokenEmitter) throws -> Void
     ) rethrows {
         let stemBytes = Tokenizer.maxTermBytes + 1
         try withUnsafeTemporaryAllocation(
             byteCount: Tokenizer.workspaceBytes + 2 * stemBytes, alignment: MemoryLayout<Int>.alignment
         ) { workspace in
             guard let base = workspace.baseAddress else { return }
-            var tokenizer = Tokenizer(text, workspace: base, initials: initials)
+            var tokenizer = Tokenizer(text, workspace: base)
             let buffers = (base + Tokenizer.workspaceBytes).bindMemory(to: UInt8.self, capacity: 2 * stemBytes)
-            let cache = StemCache.current()
-            while let raw = tokenizer.next() {
-                guard admission.admits(raw.term) else { continue }
-                let token = finish(raw, into: buffers, cache: cache)
-                guard raw.isCompoundWhole, let next = tokenizer.next() else {
-                    try body(token)
-                    continue
-                }
-                guard admission.admits(next.term) else {
-                    try body(token)
-                    continue
-                }
-                // A whole shares its position with its first part; when both stem to one term
-                // (`ing-s` → `ing`, `ing`) the whole is dropped so no term repeats at a position.
-                let firstPart = finish(next, into: buffers + stemBytes, cache: cache)
-                if !token.term.elementsEqual(firstPart.term) { try body(token) }
-                try body(firstPart)
-            }
+            try body(&tokenizer, TokenEmitter(stemming: stemming, buffers: buffers, stemBytes: stemBytes, cache: StemCache.current()))
         }
-    }
-
-    /// The token for a raw one: stemmed into `buffer` when stemming applies.
-    @inline(__always)
-    private func finish(_ raw: RawToken, into buffer: UnsafeMutablePointer<UInt8>, cache: StemCache) -> Token {
-        var term = raw.term
-        if stemming, let count = cache.stem(raw.term, into: buffer) {
-            term = UnsafeBufferPointer(start: buffer, count: count)
-        }
-        return Token(term: term, position: raw.position, sourceRange: raw.sourceRange,
-                     isCompoundWhole: raw.isCompoundWhole, folded: raw.term)
     }
 
     /// Convenience for callers that hold a `String` (queries, tests).
@@ -126,14 +85,14 @@ public struct Analyzer: Sendable, Equatable {
 }
 
 /// Which tokens a pass reports.
-private protocol TokenAdmission {
+protocol TokenAdmission {
     func admits(_ term: UnsafeBufferPointer<UInt8>) -> Bool
 }
 
 extension TermInitials: TokenAdmission {}
 
 /// The unfiltered pass: every token.
-private struct AdmitsEveryToken: TokenAdmission {
+struct AdmitsEveryToken: TokenAdmission {
     @inline(__always)
     func admits(_ term: UnsafeBufferPointer<UInt8>) -> Bool { true }
 }

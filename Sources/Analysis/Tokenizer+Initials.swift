@@ -1,151 +1,157 @@
-/// Skipping text that cannot hold a wanted token, for callers that look for a few known terms
+/// Finding where a filtered analysis must look, for callers that look for a few known terms
 /// (highlighting a query in a passage) rather than for every term.
 extension Tokenizer {
-    /// Moves `cursor` to the start of the next chunk (a run of bytes between ASCII whitespace)
-    /// that may hold a token starting with one of `initials`, and sets `chunkEnd` to that
-    /// chunk's end. If the skipped text holds any token, `position` moves on by one.
-    ///
-    /// Why this is exact: words never span whitespace and the tokenizer never looks back, so a
-    /// chunk tokenized on its own yields what a full pass yields there. A token starts only at
-    /// a letter, digit or CJK character that follows a byte that is not a letter or digit, and
-    /// its folded form starts with that character's fold (an ASCII letter lowercased, and the
-    /// next one too when it is also an ASCII letter or digit); so a chunk is a candidate when
-    /// such a start may be admitted by `initials`. Starts are over-approximated (any letter
-    /// after a non-ASCII character counts), never missed. Skipped
-    /// text moves positions on by one rather than by its token count: reported tokens are then
-    /// adjacent exactly when they are in the full analysis, which is what phrases need.
-    ///
-    /// - Complexity: O(bytes skipped); see `findCandidate`.
-    @inline(never)  // keeps this rare path out of the unfiltered analysis loop (indexing)
-    mutating func skipToCandidateChunk(_ initials: TermInitials) {
-        let count = text.count
-        let start = cursor
-        var scan = CandidateScan(index: start)
-        findCandidate(initials, &scan)
-        var chunkStart = scan.index
-        while chunkStart > start, !Self.isWhitespace(text[chunkStart - 1]) { chunkStart -= 1 }
-        if scan.firstAlphanumeric < chunkStart { position &+= 1 }
-        var end = scan.index
-        while end < count, !Self.isWhitespace(text[end]) { end += 1 }
-        cursor = chunkStart
-        chunkEnd = end
-    }
-
-    /// Where a scan for a candidate token start stands.
-    struct CandidateScan {
+    /// Where a scan for a wanted token start stopped: at `index`, and the first character
+    /// ≥ U+0080 it stepped over since it started or resumed that is a letter, digit or CJK
+    /// character (`Int.max` if none), which tells whether the skipped text holds a token.
+    struct WantedStart {
         var index: Int
-        /// The first letter, digit or CJK character met (skipped text with one holds a token).
-        var firstAlphanumeric = Int.max
-        /// 1 when the byte before `index` ends a letter or digit, else 0.
-        var previousIsAlphanumeric: UInt64 = 0
+        var firstSkippedWord: Int
     }
 
-    /// Advances `scan.index` to a byte where a wanted token may start, or to the end.
+    /// Calls `visit` with each byte of `text` where a token that `initials` admits may start,
+    /// in order, and resumes the search where `visit` says (after the text it has read): an
+    /// ASCII letter or digit not preceded by one (but maybe by a character ≥ U+0080) whose
+    /// lowercase may start an admitted term, or a character ≥ U+0080 whose fold may.
     ///
-    /// Eight bytes at a time: ASCII letters and digits come out as bit 7 of each byte (range
-    /// tests on all eight at once, exact below 0x80), word starts as those not preceded by
-    /// one, and starts equal to a wanted first byte by comparing all eight with each of up to
-    /// eight wanted bytes; only those are then looked at one by one (see `mayStart`). No
-    /// branch per byte or per word (word boundaries are too frequent to branch on). A character
-    /// ≥ U+0080 ends the group and is decoded and folded only to learn its first folded byte.
+    /// Sixteen bytes at a time, in SIMD registers: letters and digits (range tests by
+    /// wrapping adds, exact below 0x80), bytes equal to one of up to eight wanted ASCII first
+    /// bytes (from `TermInitials.asciiFirsts`) and bytes ≥ 0x80 come out as bit 7 of each
+    /// lane; then, as two 64-bit words, the run starts among the wanted bytes (letters or
+    /// digits whose previous lane is neither) and the bytes ≥ 0x80 are looked at one by one. A
+    /// character ≥ U+0080 is decoded and folded only to learn its first byte.
     ///
-    /// `mutating` (like the helpers it calls) though it changes nothing in the tokenizer: so
-    /// the tokenizer is passed by reference; a non-mutating call from a mutating method copied
-    /// all of it (376 bytes) every time.
-    private mutating func findCandidate(_ initials: TermInitials, _ scan: inout CandidateScan) {
-        guard let base = text.baseAddress else { return }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high = ones &* 0x80
-        /// Bit 7 of each byte set when the byte is in `low...top` (bytes below 0x80 only).
-        @inline(__always) func inRange(_ word: UInt64, _ low: UInt8, _ top: UInt8) -> UInt64 {
-            (word &+ ones &* UInt64(0x80 - low)) & ~(word &+ ones &* UInt64(0x7F - top)) & high
-        }
-        let count = text.count
-        while scan.index < count {
-            let available = min(8, count - scan.index)
-            var word: UInt64 = 0
-            if available == 8 {
-                word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: scan.index, as: UInt64.self))
-            } else {
-                for offset in 0..<available { word |= UInt64(base[scan.index + offset]) << UInt64(8 * offset) }
-            }
-            // Only the bytes before the first one ≥ 0x80 are judged here (zero padding past the
-            // end is neither a letter nor a digit).
-            let highBytes = word & high
-            let ascii = highBytes == 0 ? available : highBytes.trailingZeroBitCount / 8
-            let valid: UInt64 = ascii == 8 ? ~0 : (1 << UInt64(8 * ascii)) &- 1
-            let lowered = word | ones &* 0x20
-            let alphanumeric = (inRange(lowered & valid, 0x61, 0x7A) | inRange(word & valid, 0x30, 0x39)) & valid
-            if scan.firstAlphanumeric == Int.max, alphanumeric != 0 {
-                scan.firstAlphanumeric = scan.index + alphanumeric.trailingZeroBitCount / 8
-            }
-            let starts = alphanumeric & ~(alphanumeric << 8 | scan.previousIsAlphanumeric << 7)
-            var candidates = starts
-            if asciiInitials.count <= 8 {
-                // Starts whose byte may equal a wanted first byte, all eight bytes against each:
-                // a zero byte of the difference sets its bit 7 (as may, through the borrow, a
-                // byte above one, which the exact test below rejects).
-                var equal: UInt64 = 0
-                var remaining = asciiInitials.packed
-                for _ in 0..<asciiInitials.count {
-                    let difference = lowered ^ ones &* (remaining & 0xFF)
-                    equal |= (difference &- ones) & ~difference
-                    remaining >>= 8
-                }
-                candidates &= equal
-            }
-            while candidates != 0 {
-                let bit = candidates.trailingZeroBitCount
-                candidates &= candidates &- 1
-                let first = UInt8(truncatingIfNeeded: lowered >> UInt64(bit - 7))
-                guard initials.contains(first) else { continue }
-                let wanted: Bool
-                if bit / 8 + 1 < ascii {
-                    // The next byte is in this group: the term's second byte if a letter or digit.
-                    let second = UInt8(truncatingIfNeeded: lowered >> UInt64(bit + 1))
-                    wanted = alphanumeric >> UInt64(bit + 8) & 1 == 0 || initials.admits(first, second)
-                } else {
-                    wanted = mayStart(at: scan.index + bit / 8, first, initials)
-                }
-                if wanted {
-                    scan.index += bit / 8
-                    return
-                }
-            }
-            if ascii > 0 { scan.previousIsAlphanumeric = alphanumeric >> UInt64(8 * ascii - 1) & 1 }
-            scan.index += ascii
-            if ascii < available, nonASCIIMayStart(initials, &scan) { return }
-        }
-    }
-
-    /// Whether a word starting at `index` with the ASCII letter or digit `first` (lowercased,
-    /// a wanted first byte) may fold to a wanted term: its first two bytes are tested when the
-    /// second is an ASCII letter or digit too (then it is the term's second byte).
-    private mutating func mayStart(at index: Int, _ first: UInt8, _ initials: TermInitials) -> Bool {
-        guard index + 1 < text.count else { return true }
-        let second = text[index + 1]
-        let lowered = second | 0x20
-        guard lowered &- UInt8(ascii: "a") < 26 || second &- UInt8(ascii: "0") < 10 else { return true }
-        return initials.admits(first, lowered)
-    }
-
-    /// Steps over the character ≥ U+0080 at `scan.index`, or returns true (without moving) when
-    /// it is a letter, digit or CJK character whose fold starts with a wanted byte.
-    private mutating func nonASCIIMayStart(_ initials: TermInitials, _ scan: inout CandidateScan) -> Bool {
-        let (entry, length) = entry(at: scan.index)
-        let cls = UnicodeTable.cls(entry)
-        if cls == .letter || cls == .digit || cls == .cjk {
-            let first = entry & UnicodeTable.foldFlag != 0 ? table.fold(entry).first : text[scan.index]
-            guard let first, !initials.contains(first) else { return true }
-            scan.firstAlphanumeric = min(scan.firstAlphanumeric, scan.index)
-        }
-        scan.previousIsAlphanumeric = cls == .letter || cls == .digit ? 1 : 0
-        scan.index += length
-        return false
-    }
-
-    /// Space, tab, line feed, vertical tab, form feed, carriage return: separators that no
-    /// word rule looks across.
+    /// Static, with the tables as arguments: as a method it copied the whole tokenizer (241
+    /// bytes) at every call. One call per text, with a callback per wanted start: the set-up
+    /// (the wanted bytes in every lane, the constants in registers) cost more than the scan
+    /// of a typical passage when it was repeated for each start. Inlined into its one caller,
+    /// so that the callback is not a closure call that copies its captures (0.5 K
+    /// instructions a hit).
     @inline(__always)
-    static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
+    static func forEachWanted(
+        in text: UnsafeBufferPointer<UInt8>, _ initials: TermInitials, alphanumerics: UnsafePointer<UInt8>,
+        table: UnicodeTable, _ visit: (WantedStart) throws -> Int
+    ) rethrows {
+        guard let base = text.baseAddress else { return }
+        let count = text.count
+        /// Sixteen bytes from `offset`, zero outside the text.
+        @inline(__always) func load(_ offset: Int) -> Lanes {
+            if offset >= 0, offset + 16 <= count { return UnsafeRawPointer(base + offset).loadUnaligned(as: Lanes.self) }
+            var lanes = Lanes()
+            for lane in 0..<16 where offset + lane >= 0 && offset + lane < count { lanes[lane] = base[offset + lane] }
+            return lanes
+        }
+        let wanted = WantedBytes(initials.asciiFirsts)
+        var index = 0
+        var firstSkippedWord = Int.max
+        scan: while index < count {
+            // Near the end of a text of more than sixteen bytes, its last sixteen, the lanes
+            // before `index` passed over: one load rather than one per byte.
+            let block = index + 16 > count && count > 16 ? count - 16 : index
+            let bytes = load(block)
+            let lowered = bytes | Lanes(repeating: 0x20)
+            let sevens = Lanes(repeating: 0x80)
+            let letters = Self.halves(Self.alphanumeric(bytes) & sevens)
+            let matches = Self.halves(wanted.matches(lowered) & sevens)
+            let high = Self.halves(bytes & sevens)
+            // Run starts: letters or digits whose previous byte (one lane down) is neither.
+            let before: UInt64 = block > 0 && alphanumerics[Int(base[block - 1])] != 0 ? 0x80 : 0
+            let flagged = (
+                letters.0 & ~(letters.0 << 8 | before) & matches.0 | high.0,
+                letters.1 & ~(letters.1 << 8 | letters.0 >> 56) & matches.1 | high.1)
+            for half in 0..<2 {
+                var remaining = half == 0 ? flagged.0 : flagged.1
+                while remaining != 0 {
+                    let at = block + half * 8 + remaining.trailingZeroBitCount / 8
+                    remaining &= remaining &- 1
+                    guard at >= index else { continue }
+                    let byte = base[at]
+                    if byte >= 0x80 {
+                        let (entry, length) = entry(in: text, at: at, table: table)
+                        let cls = UnicodeTable.cls(entry)
+                        if cls == .letter || cls == .digit || cls == .cjk {
+                            let first = entry & UnicodeTable.foldFlag != 0 ? table.fold(entry).first : byte
+                            guard let first, !initials.contains(first) else {
+                                index = try visit(WantedStart(index: at, firstSkippedWord: firstSkippedWord))
+                                firstSkippedWord = Int.max
+                                continue scan
+                            }
+                            firstSkippedWord = min(firstSkippedWord, at)
+                        }
+                        index = at + length
+                        continue scan
+                    }
+                    let first = byte | 0x20
+                    guard initials.contains(first) else { continue }
+                    // The term's second byte, when the next byte is an ASCII letter or digit.
+                    if at + 1 < count, alphanumerics[Int(base[at + 1])] != 0, !initials.admits(first, base[at + 1] | 0x20) {
+                        continue
+                    }
+                    index = try visit(WantedStart(index: at, firstSkippedWord: firstSkippedWord))
+                    firstSkippedWord = Int.max
+                    continue scan
+                }
+            }
+            index = block + 16
+        }
+    }
+
+    typealias Lanes = SIMD16<UInt8>
+
+    /// Lanes 0–7 and 8–15 as words, lane 0 in the lowest byte.
+    @inline(__always)
+    static func halves(_ lanes: Lanes) -> (UInt64, UInt64) {
+        let words = unsafeBitCast(lanes, to: (UInt64, UInt64).self)
+        return (UInt64(littleEndian: words.0), UInt64(littleEndian: words.1))
+    }
+
+    /// Bit 7 of each lane set when its byte is an ASCII letter or digit: `x + (0x80 - low)`
+    /// has bit 7 set from `low` up and `x + (0x7F - top)` from above `top` (no lane carries
+    /// into another; bytes ≥ 0x80 come out clear).
+    @inline(__always)
+    static func alphanumeric(_ bytes: Lanes) -> Lanes {
+        let lowered: Lanes = bytes | Lanes(repeating: 0x20)
+        let fromA: Lanes = lowered &+ Lanes(repeating: 0x80 - 0x61)
+        let pastZ: Lanes = lowered &+ Lanes(repeating: 0x7F - 0x7A)
+        let fromZero: Lanes = bytes &+ Lanes(repeating: 0x80 - 0x30)
+        let pastNine: Lanes = bytes &+ Lanes(repeating: 0x7F - 0x39)
+        let letters: Lanes = fromA & ~pastZ
+        let digits: Lanes = fromZero & ~pastNine
+        return letters | digits
+    }
+
+    /// Up to eight wanted ASCII first bytes, each in every lane; unused ones are zero, which
+    /// no lowered byte (it has 0x20 set) equals.
+    struct WantedBytes {
+        private var bytes: (Lanes, Lanes, Lanes, Lanes, Lanes, Lanes, Lanes, Lanes)
+        /// More than eight: every run start is flagged, and `TermInitials.contains` decides.
+        private let all: Bool
+        private let count: Int
+
+        init(_ firsts: (packed: UInt64, count: Int)) {
+            @inline(__always) func lane(_ index: Int) -> Lanes {
+                Lanes(repeating: index < firsts.count ? UInt8(truncatingIfNeeded: firsts.packed >> UInt64(8 * index)) : 0)
+            }
+            bytes = (lane(0), lane(1), lane(2), lane(3), lane(4), lane(5), lane(6), lane(7))
+            all = firsts.count > 8
+            count = firsts.count
+        }
+
+        /// Bit 7 of each lane set when `lowered` equals a wanted byte there: a zero lane of
+        /// the difference is the one whose `difference - 1` sets bit 7 while `difference` has
+        /// it clear.
+        @inline(__always)
+        func matches(_ lowered: Lanes) -> Lanes {
+            if all { return Lanes(repeating: 0x80) }
+            @inline(__always) func equal(_ wanted: Lanes) -> Lanes {
+                let difference: Lanes = lowered ^ wanted
+                let borrowed: Lanes = difference &- Lanes(repeating: 1)
+                return borrowed & ~difference
+            }
+            var result: Lanes = equal(bytes.0) | equal(bytes.1)
+            if count > 2 { result |= equal(bytes.2) | equal(bytes.3) }
+            if count > 4 { result |= equal(bytes.4) | equal(bytes.5) | equal(bytes.6) | equal(bytes.7) }
+            return result
+        }
+    }
 }

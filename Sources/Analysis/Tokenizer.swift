@@ -67,7 +67,7 @@ struct Tokenizer: ~Copyable {
     let text: UnsafeBufferPointer<UInt8>
     let table = UnicodeTable.shared
     let classes: UnsafePointer<UInt32>
-    private let alphanumerics: UnsafePointer<UInt8>
+    let alphanumerics: UnsafePointer<UInt8>
     let scratch: UnsafeMutablePointer<UInt8>
     private let segments: UnsafeMutablePointer<Segment>
     var cursor = 0
@@ -79,23 +79,10 @@ struct Tokenizer: ~Copyable {
     private var wholePending = false
     private var wordPosition: UInt32 = 0
     var cjk = CJKRun()
-    /// When set, only chunks that may hold a token starting with one of these bytes are
-    /// tokenized (see `skipToCandidateChunk`).
-    let initials: TermInitials?
-    /// `initials.asciiFirsts`, computed once per text.
-    let asciiInitials: (packed: UInt64, count: Int)
-    /// End of the chunk being tokenized; `Int.max` when nothing is skipped.
-    var chunkEnd: Int
 
-    /// - Parameters:
-    ///   - workspace: `workspaceBytes` bytes aligned for `Int`, owned by the caller.
-    ///   - initials: when given, chunks of text that cannot hold a token starting with one of
-    ///     these bytes are skipped unread.
-    init(_ text: UnsafeBufferPointer<UInt8>, workspace: UnsafeMutableRawPointer, initials: TermInitials? = nil) {
+    /// - Parameter workspace: `workspaceBytes` bytes aligned for `Int`, owned by the caller.
+    init(_ text: UnsafeBufferPointer<UInt8>, workspace: UnsafeMutableRawPointer) {
         self.text = text
-        self.initials = initials
-        asciiInitials = initials?.asciiFirsts ?? (0, 0)
-        chunkEnd = initials == nil ? Int.max : 0
         classes = table.ascii
         alphanumerics = table.asciiAlphanumerics
         segments = workspace.bindMemory(to: Segment.self, capacity: Self.maxSegments)
@@ -103,16 +90,21 @@ struct Tokenizer: ~Copyable {
         scratch = scratchStart.bindMemory(to: UInt8.self, capacity: Self.workspaceBytes - Self.maxSegments * MemoryLayout<Segment>.stride)
     }
 
+    /// Whether every token of the text before `cursor` has been returned: no part of a word
+    /// nor bigram of a CJK run is pending. A caller may then move `cursor` to the start of a
+    /// later word (see `Analyzer.analyze(_:initials:_:)`).
+    var isBetweenWords: Bool { !wholePending && nextSegment >= segmentCount && !cjk.active }
+
     /// The next token, or nil at the end of the text.
+    ///
+    /// Inlined: called once per token by indexing's loop, where a call returning the token
+    /// through memory cost 3 % of the analysis.
+    @inline(__always)
     mutating func next() -> RawToken? {
         if let token = nextPending() { return token }
         if cjk.active, let token = nextCJK() { return token }
         let count = text.count
         while cursor < count {
-            if cursor >= chunkEnd, let initials {
-                skipToCandidateChunk(initials)
-                guard cursor < count else { break }
-            }
             let byte = text[cursor]
             let entry: UInt32
             let length: Int
@@ -356,18 +348,25 @@ struct Tokenizer: ~Copyable {
     /// The packed class entry and byte length of the character at `index`; an invalid UTF-8
     /// byte reads as a one-byte separator.
     @inline(__always)
-    func entry(at index: Int) -> (entry: UInt32, length: Int) {
+    func entry(at index: Int) -> (entry: UInt32, length: Int) { Self.entry(in: text, at: index, table: table) }
+
+    /// `entry(at:)` for callers without a tokenizer (see `forEachWanted`).
+    @inline(__always)
+    static func entry(in text: UnsafeBufferPointer<UInt8>, at index: Int, table: UnicodeTable) -> (entry: UInt32, length: Int) {
         guard index < text.count else { return (0, 0) }
         let byte = text[index]
-        if byte < 0x80 { return (classes[Int(byte)], 1) }
-        let (scalar, length) = decode(at: index)
+        if byte < 0x80 { return (table.ascii[Int(byte)], 1) }
+        let (scalar, length) = decode(text, at: index)
         return length == 0 ? (0, 1) : (table.entry(scalar), length)
     }
+
+    @inline(__always)
+    private func decode(at index: Int) -> (scalar: UInt32, length: Int) { Self.decode(text, at: index) }
 
     /// Decodes the scalar starting at `index` (a byte ≥ 0x80); length 0 for invalid UTF-8
     /// (overlong forms, surrogates, truncated sequences, stray continuation bytes).
     @inline(__always)
-    private func decode(at index: Int) -> (scalar: UInt32, length: Int) {
+    private static func decode(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: UInt32, length: Int) {
         let count = text.count
         let b0 = UInt32(text[index])
         @inline(__always) func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> UInt32? {

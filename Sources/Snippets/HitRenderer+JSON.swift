@@ -43,7 +43,7 @@ extension HitRenderer {
         json.key("line"); json.int(hit.passage.line)
         json.key("anchor"); json.string(hit.passage.anchor)
         json.key("text"); json.string(hit.passage.text)
-        json.key("snippet"); json.string(hit.snippet.text)
+        json.key("snippet"); json.string(utf8: hit.snippet.utf8)
         json.key("highlights")
         json.beginArray()
         for span in hit.snippet.highlights {

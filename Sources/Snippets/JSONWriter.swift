@@ -32,9 +32,15 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func string(_ text: String?) {
-        guard let text else { return value("null") }
+        guard var text else { return value("null") }
         separate()
-        Self.appendQuoted(text, to: &bytes)
+        text.withUTF8 { Self.appendQuoted($0, to: &bytes) }
+    }
+
+    /// A string given as its UTF-8 bytes (valid UTF-8, as `Snippet.utf8` is).
+    public mutating func string(utf8: [UInt8]) {
+        separate()
+        utf8.withUnsafeBufferPointer { Self.appendQuoted($0, to: &bytes) }
     }
 
     public mutating func int(_ number: Int?) {
@@ -85,48 +91,45 @@ public struct JSONWriter: Sendable {
         needsComma[needsComma.count - 1] = true
     }
 
-    /// Appends `text` quoted, copying runs of bytes that need no escape in one piece (the
+    /// Appends `bytes` (UTF-8) quoted, copying runs of bytes that need no escape in one piece (the
     /// hot path of `--format json` over long passages).
-    private static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+    private static func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            var run = 0, index = 0
-            while index < bytes.count {
-                // Most text needs nothing: pass it eight bytes at a time.
-                if index + 8 <= bytes.count, let base = bytes.baseAddress,
-                   !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                    index += 8
-                    continue
-                }
-                let byte = bytes[index]
-                if byte >= 0x20, byte != 0x22, byte != 0x5C, byte != 0xE2 {
-                    index += 1
-                    continue
-                }
-                let escape: String?
-                var width = 1
-                switch byte {
-                case 0x22: escape = "\\\""
-                case 0x5C: escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0..<0x20: escape = unicodeEscape(UInt32(byte))
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] | 1) == 0xA9:
-                    escape = unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
-                    width = 3
-                default: escape = nil
-                }
-                if let escape {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
-                    output.append(contentsOf: escape.utf8)
-                    run = index + width
-                }
-                index += width
+        var run = 0, index = 0
+        while index < bytes.count {
+            // Most text needs nothing: pass it eight bytes at a time.
+            if index + 8 <= bytes.count, let base = bytes.baseAddress,
+               !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
+            let byte = bytes[index]
+            if byte >= 0x20, byte != 0x22, byte != 0x5C, byte != 0xE2 {
+                index += 1
+                continue
+            }
+            let escape: String?
+            var width = 1
+            switch byte {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0..<0x20: escape = unicodeEscape(UInt32(byte))
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] | 1) == 0xA9:
+                escape = unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                width = 3
+            default: escape = nil
+            }
+            if let escape {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                output.append(contentsOf: escape.utf8)
+                run = index + width
+            }
+            index += width
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
         output.append(UInt8(ascii: "\""))
     }
 

@@ -1,14 +1,29 @@
 /// The best fragment of a passage for a query, ready to print in any format.
+///
+/// The fragment is kept as UTF-8 bytes, which is how it is built (from the passage's bytes)
+/// and how JSON writes it: a `String` made from bytes validates every one of them again, and
+/// cost a tenth of a hit's time. `text` makes one when asked (terminal and Markdown output).
 public struct Snippet: Sendable, Equatable {
-    /// The fragment, with `…` where the passage was cut.
-    public var text: String
+    /// The fragment as UTF-8 (always valid), with `…` where the passage was cut.
+    public var utf8: [UInt8]
     /// Highlighted spans as `[start, end)` offsets in Unicode scalars of `text`, sorted and
     /// disjoint (JSON consumers in any language can index with them).
     public var highlights: [Range<Int>]
 
     public init(text: String, highlights: [Range<Int>]) {
-        self.text = text
+        self.init(utf8: Array(text.utf8), highlights: highlights)
+    }
+
+    /// - Parameter utf8: valid UTF-8.
+    init(utf8: [UInt8], highlights: [Range<Int>]) {
+        self.utf8 = utf8
         self.highlights = highlights
+    }
+
+    /// The fragment, with `…` where the passage was cut.
+    public var text: String {
+        get { String(decoding: utf8, as: UTF8.self) }
+        set { utf8 = Array(newValue.utf8) }
     }
 
     /// `text` with each highlight wrapped in `open`/`close` (`**`, ANSI codes, `<mark>`).

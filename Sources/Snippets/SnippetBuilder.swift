@@ -99,8 +99,8 @@ public struct SnippetBuilder: Sendable {
         while start < end, layout.isSpace(start) { start += 1 }
         while end > start, layout.isSpace(end - 1) { end -= 1 }
         let cutBefore = start > 0, cutAfter = end < layout.count
-        let text = String(unsafeUninitializedCapacity: end - start + 6) { output in
-            var written = 0
+        let text = [UInt8](unsafeUninitializedCapacity: end - start + 6) { output, written in
+            written = 0
             func appendEllipsis() {  // U+2026
                 output[written] = 0xE2
                 output[written + 1] = 0x80
@@ -114,7 +114,6 @@ public struct SnippetBuilder: Sendable {
                 written += end - start
             }
             if cutAfter { appendEllipsis() }
-            return written
         }
         let shift = (cutBefore ? 1 : 0) - layout.scalarOffset(start)
         var highlights: [Range<Int>] = []
@@ -127,31 +126,34 @@ public struct SnippetBuilder: Sendable {
                 highlights.append(span)
             }
         }
-        return Snippet(text: text, highlights: highlights)
+        return Snippet(utf8: text, highlights: highlights)
     }
 
     /// Turns tabs and line breaks into spaces (a snippet is one line), byte for byte.
     ///
-    /// Eight bytes at a time: a group with no byte below 0x0E (most of them) is left as copied;
-    /// copying and then fixing the few groups that need it cost a third of a byte-by-byte copy.
+    /// Eight bytes at a time: a group with no byte below 0x0E (most of them) is left as
+    /// copied; in the others, the bytes equal to a tab, line feed or carriage return are
+    /// found exactly (a zero test per lane that no borrow crosses) and replaced together.
     static func flattenLineBreaks(_ bytes: UnsafeMutableBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress else { return }
         let ones: UInt64 = 0x0101_0101_0101_0101
+        let lows = ones &* 0x7F, highs = ones &* 0x80
+        /// Bit 7 of each byte of `word` that is zero.
+        @inline(__always) func zeroBytes(_ word: UInt64) -> UInt64 { ~((word & lows) &+ lows | word) & highs }
         var index = 0
-        var groupEnd = 0
-        while index < bytes.count {
-            if index == groupEnd {
-                groupEnd = min(index + 8, bytes.count)
-                if groupEnd - index == 8 {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    // Bit 7 of a byte below 0x0E is set (and maybe of a byte above one, by the
-                    // borrow); bytes ≥ 0x80 are excluded by `~word`.
-                    if (word &- ones &* 0x0E) & ~word & (ones &* 0x80) == 0 {
-                        index = groupEnd
-                        continue
-                    }
-                }
+        while index + 8 <= bytes.count {
+            let raw = UnsafeMutableRawPointer(base + index)
+            let word = raw.loadUnaligned(as: UInt64.self)
+            // Bit 7 of a byte below 0x0E is set (and maybe of a byte above one, by the
+            // borrow); bytes ≥ 0x80 are excluded by `~word`.
+            if (word &- ones &* 0x0E) & ~word & highs != 0 {
+                let breaks = zeroBytes(word ^ ones &* 0x0A) | zeroBytes(word ^ ones &* 0x09) | zeroBytes(word ^ ones &* 0x0D)
+                let lanes = (breaks >> 7) &* 0xFF
+                raw.storeBytes(of: word & ~lanes | ones &* 0x20 & lanes, as: UInt64.self)
             }
+            index += 8
+        }
+        while index < bytes.count {
             let byte = base[index]
             if byte == 0x0A || byte == 0x09 || byte == 0x0D { base[index] = 0x20 }
             index += 1

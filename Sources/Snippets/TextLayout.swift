@@ -24,9 +24,24 @@ struct TextLayout {
                 return body(TextLayout(bytes: bytes, scalarsBefore: nil))
             }
             var count: Int32 = 0
-            for index in 0..<bytes.count {
+            var index = 0
+            // Eight bytes at a time: a 1 in each byte that starts a scalar (is no `10xxxxxx`
+            // continuation), summed below each byte by one multiplication.
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while index + 8 <= bytes.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self))
+                let starts = ~(word & ~(word << 1)) >> 7 & ones
+                let before = (starts &* ones) << 8
+                for offset in 0..<8 {
+                    (table + index + offset).initialize(to: count &+ Int32(truncatingIfNeeded: before >> UInt64(8 * offset) & 0xFF))
+                }
+                count &+= Int32(truncatingIfNeeded: (starts &* ones) >> 56)
+                index += 8
+            }
+            while index < bytes.count {
                 (table + index).initialize(to: count)
                 count &+= source[index] & 0xC0 != 0x80 ? 1 : 0
+                index += 1
             }
             (table + bytes.count).initialize(to: count)
             return body(TextLayout(bytes: bytes, scalarsBefore: UnsafePointer(table)))
@@ -64,18 +79,30 @@ struct TextLayout {
     /// Scalars in `start..<end`.
     func length(_ start: Int, _ end: Int) -> Int { scalarOffset(end) - scalarOffset(start) }
 
+    /// Space, tab, line feed or carriage return: one bit test.
     @inline(__always)
     func isSpace(_ index: Int) -> Bool {
         let byte = bytes[index]
-        return byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+        return byte <= 0x20 && (0x1_0000_2600 as UInt64) >> UInt64(byte) & 1 != 0
     }
 
     /// Whether a sentence ends right before byte `index` (after `.`, `!`, `?` and closing
     /// quotes or brackets, followed by space and not by a lowercase letter).
-    /// Inlined so that the scans calling it byte by byte pay one comparison per non-space byte.
+    /// Inlined so that the scans calling it byte by byte pay one comparison per non-space byte,
+    /// and a space after any other byte than a terminator or the end of a closer one more.
     @inline(__always)
     func sentenceEnds(before index: Int) -> Bool {
-        index > 0 && index < count && isSpace(index) && sentenceEnds(atSpace: index)
+        index > 0 && index < count && isSpace(index) && Self.mayEndSentence(bytes[index - 1]) && sentenceEnds(atSpace: index)
+    }
+
+    /// `.`, `!`, `?`, a closer, or the last byte of `”` or `’`: what a sentence's last byte is.
+    @inline(__always)
+    private static func mayEndSentence(_ byte: UInt8) -> Bool {
+        if byte < 0x80 {
+            // `!`, `"`, `'`, `)`, `.`, `?` (bits 0x21–0x3F) and `]`.
+            return byte == 0x5D || byte >= 0x20 && byte < 0x40 && (0x8000_4286 as UInt64) >> UInt64(byte - 0x20) & 1 != 0
+        }
+        return byte == 0x9D || byte == 0x99
     }
 
     private func sentenceEnds(atSpace index: Int) -> Bool {

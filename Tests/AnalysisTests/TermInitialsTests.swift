@@ -117,13 +117,16 @@ struct TermInitialsTests {
             == ["rome", "statut", "sign", "rome", "rule", "role"])
     }
 
-    /// Every ASCII byte and a few non-ASCII characters between and before words, so the
-    /// eight-byte scan's letter and digit tests agree with the tokenizer's table.
+    /// Every ASCII byte and a few non-ASCII characters between, before and after words, so the
+    /// plain-word and chunk scans' byte tests agree with the tokenizer's rules.
     @Test func everyByteBeforeAWordIsJudgedLikeTheTokenizer() {
         let initials = TermInitials([Array("r".utf8), Array("7".utf8)])
         let others = ["\u{A0}", "’", "“", "é", "\u{301}", "\u{AD}", "東", "Ｒ", "É"]
         for separator in (0..<128).map({ String(UnicodeScalar(UInt8($0))) }) + others {
-            for text in ["ab\(separator)rome 7up", "\(separator)rome", "abcdefgh\(separator)Rome-7 x", "x\(separator)abc rest"] {
+            for text in [
+                "ab\(separator)rome 7up", "\(separator)rome", "abcdefgh\(separator)Rome-7 x", "x\(separator)abc rest",
+                "rome'\(separator)s r", "7.\(separator)5 r", "rome-\(separator)", "r_\(separator)rome", "a.b\(separator)rome r",
+            ] {
                 #expect(Self.reported(text, initials: initials) == Self.reference(text, initials: initials),
                         "text: \(text.debugDescription)")
             }

@@ -93,6 +93,24 @@ struct QueryMatchTests {
         #expect(bytes == expected, "bytes: \(bytes)")
     }
 
+    /// Multi-byte characters among ASCII: the scalar offset of every byte, from the table built
+    /// eight bytes at a time, agrees with counting the scalars before it one by one.
+    @Test(arguments: 0..<50)
+    func scalarOffsetsAgreeWithCountingEveryByte(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let pool = ["a", " ", "é", "—", "東", "𝒳", "\n", "Z"]
+        let text = (0..<Int.random(in: 0...60, using: &random)).map { _ in pool.randomElement(using: &random) ?? "" }.joined()
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            TextLayout.with(buffer) { layout in
+                for index in 0...bytes.count {
+                    let expected = bytes[..<index].filter { $0 & 0xC0 != 0x80 }.count
+                    #expect(layout.scalarOffset(index) == expected, "text: \(text.debugDescription) at \(index)")
+                }
+            }
+        }
+    }
+
     /// The densest run by trying every first and last match.
     static func bruteForceDensestRun(_ layout: TextLayout, _ matches: [QueryMatch], limit: Int) -> Range<Int>? {
         var best: (units: Int, count: Int, span: Int, range: Range<Int>)?
