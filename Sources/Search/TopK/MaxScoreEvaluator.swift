@@ -10,8 +10,12 @@ import Index
 /// Before a candidate is scored, the clauses' block bounds are added up; when they cannot
 /// beat the threshold, the whole run of passages those blocks cover is skipped
 /// (block-max, as in Ding & Suel's BMW and Lucene's impacts).
-/// With required clauses, candidates come from their conjunction and the optional clauses
-/// only add, with the same bound checks.
+/// Without required clauses, that happens a window at a time (Lucene's
+/// `MaxScoreBulkScorer`): the clauses essential in a window score all their postings in it
+/// into a `ScoreWindow`, one clause after the other, and its candidates are then completed
+/// in passage order; a lone phrase, which skips positions by the threshold itself, runs
+/// passage by passage. With required clauses, candidates come from their conjunction and
+/// the optional clauses only add, with the same bound checks.
 ///
 /// A surviving candidate's score is the sum of its clauses' scores in query order, so it is
 /// bit-identical to exhaustive evaluation; skipping relies only on bounds (with a margin
