@@ -188,8 +188,11 @@ public struct PostingsCursor {
             positionOffset = previousPositionOffset
         }
         if positionIndex < index {
+            // Wrapping adds (a block's frequencies cannot reach `Int.max`) let the loop
+            // vectorise: with overflow checks it took six instructions an entry.
             var skipped = 0
-            for entry in positionIndex..<index { skipped += Int(buffer.freqs[entry]) }
+            let freqs = buffer.freqs
+            for entry in positionIndex..<index { skipped &+= Int(freqs[entry]) }
             skipPositions(skipped)
             positionIndex = index
         }
