@@ -149,7 +149,8 @@ public struct PostingsCursor {
             loadBlock(metaBlock)
             if passage == .end { return passage }
         }
-        while buffer.docs[index] < target.rawValue { index += 1 }
+        // The block's last passage is at or past the target: the index cannot overflow.
+        while buffer.docs[index] < target.rawValue { index &+= 1 }
         current = PassageNumber(rawValue: buffer.docs[index])
         return passage
     }
@@ -161,7 +162,9 @@ public struct PostingsCursor {
     @discardableResult
     public mutating func shallowAdvance(to target: PassageNumber) -> PassageNumber {
         if metaBlock > decodedBlock, metaBase > target.rawValue { restartMetadata() }
-        while metaLast < target.rawValue && metaBlock + 1 < blockTotal { loadNextMetadata() }
+        while metaLast < target.rawValue && metaBlock + 1 < blockTotal {
+            loadNextMetadata(passingBelow: target.rawValue)
+        }
         return metaLast >= target.rawValue ? PassageNumber(rawValue: metaLast) : .end
     }
 
