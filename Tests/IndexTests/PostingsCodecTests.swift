@@ -103,12 +103,15 @@ import Testing
 
     /// A full block's passages are decoded a group of eight at a time, only as far as the
     /// cursor goes: any mix of `next()`, near and far `advance(to:)`, `shallowAdvance(to:)`,
-    /// `scan(through:)` and positions must see exactly the reference postings.
+    /// `scan(through:)` and positions must see exactly the reference postings, and
+    /// `shallowAdvance(to:)` the right block's bounds (the skip entries passed on the way
+    /// have their impacts skipped, not decoded).
     @Test(arguments: [(300, false), (1000, false), (1000, true), (2000, true)])
     func movesInAnyPatternMatchTheReference(count: Int, deferred: Bool) throws {
         let fixture = try Self.fixture(count: count, maxGap: 9, seed: 23, maxFrequency: 8)
+        let blocks = try fixture.cursor().blockSummaries()
         var random = SeededGenerator(seed: 29)
-        for _ in 0..<10 {
+        for _ in 0..<4 {
             var cursor = try fixture.cursor()
             cursor.defersFrequencies = deferred
             var index = 0
@@ -130,7 +133,10 @@ import Testing
                     index = through + 1
                 case 2:
                     let ahead = index + Int.random(in: 0...300, using: &random)
-                    cursor.shallowAdvance(to: PassageNumber(rawValue: fixture.postings[min(ahead, count - 1)]))
+                    let last = cursor.shallowAdvance(to: PassageNumber(rawValue: fixture.postings[min(ahead, count - 1)]))
+                    let block = blocks[min(ahead, count - 1) / 128]
+                    #expect(last == block.lastPassage)
+                    #expect(cursor.blockImpacts == block.impacts)
                 case 3:
                     cursor.positions(into: &positions)
                     #expect(positions == fixture.positions[index])
