@@ -245,15 +245,16 @@ extension PostingsCursor {
         result.reserveCapacity(result.count + count)
         var position: UInt32 = 0
         if offset + 5 * count <= positionCount {
+            // The bound above holds every byte read: the offset cannot overflow.
             for _ in 0..<count {
                 var byte = positionData.load(fromByteOffset: offset, as: UInt8.self)
-                offset += 1
+                offset &+= 1
                 var delta = UInt32(byte & 0x7F)
                 var shift: UInt32 = 7
                 while byte >= 0x80 {
                     guard shift < 35 else { return false }
                     byte = positionData.load(fromByteOffset: offset, as: UInt8.self)
-                    offset += 1
+                    offset &+= 1
                     delta |= UInt32(byte & 0x7F) << shift
                     shift += 7
                 }
