@@ -101,6 +101,57 @@ import Testing
         #expect(!cursor.isDamaged)
     }
 
+    /// A full block's passages are decoded a group of eight at a time, only as far as the
+    /// cursor goes: any mix of `next()`, near and far `advance(to:)`, `shallowAdvance(to:)`,
+    /// `scan(through:)` and positions must see exactly the reference postings, and
+    /// `shallowAdvance(to:)` the right block's bounds (the skip entries passed on the way
+    /// have their impacts skipped, not decoded).
+    @Test(arguments: [(300, false), (1000, false), (1000, true), (2000, true)])
+    func movesInAnyPatternMatchTheReference(count: Int, deferred: Bool) throws {
+        let fixture = try Self.fixture(count: count, maxGap: 9, seed: 23, maxFrequency: 8)
+        let blocks = try fixture.cursor().blockSummaries()
+        var random = SeededGenerator(seed: 29)
+        for _ in 0..<4 {
+            var cursor = try fixture.cursor()
+            cursor.defersFrequencies = deferred
+            var index = 0
+            var positions: [UInt32] = []
+            while index < count {
+                #expect(cursor.passage.rawValue == fixture.postings[index])
+                switch Int.random(in: 0..<6, using: &random) {
+                case 0:
+                    cursor.next()
+                    index += 1
+                case 1 where !deferred:
+                    let through = index + Int.random(in: 0...20, using: &random)
+                    var seen: [UInt32] = []
+                    _ = cursor.scan(through: PassageNumber(rawValue: fixture.postings[min(through, count - 1)])) { passage, frequency in
+                        #expect(frequency == fixture.freqs[index + seen.count])
+                        seen.append(passage.rawValue)
+                    }
+                    #expect(seen == Array(fixture.postings[index...min(through, count - 1)]))
+                    index = through + 1
+                case 2:
+                    let ahead = index + Int.random(in: 0...300, using: &random)
+                    let last = cursor.shallowAdvance(to: PassageNumber(rawValue: fixture.postings[min(ahead, count - 1)]))
+                    let block = blocks[min(ahead, count - 1) / 128]
+                    #expect(last == block.lastPassage)
+                    #expect(cursor.blockImpacts == block.impacts)
+                case 3:
+                    cursor.positions(into: &positions)
+                    #expect(positions == fixture.positions[index])
+                default:
+                    let jump = Int.random(in: 0...1, using: &random) == 0 ? 3 : 200
+                    let target = fixture.postings[index] + UInt32.random(in: 0...UInt32(jump * 10), using: &random)
+                    cursor.advance(to: PassageNumber(rawValue: target))
+                    while index < count && fixture.postings[index] < target { index += 1 }
+                }
+            }
+            #expect(cursor.passage == .end)
+            #expect(!cursor.isDamaged)
+        }
+    }
+
     /// Each block's impacts are its postings' frontier (capped), the term's the whole list's;
     /// frequencies up to 40 make frontiers wider than the cap.
     @Test(arguments: [(1, 6), (127, 6), (128, 6), (300, 6), (129, 40), (1000, 40)])
