@@ -138,7 +138,16 @@ import Testing
                     #expect(last == block.lastPassage)
                     #expect(cursor.blockImpacts == block.impacts)
                 case 3:
-                    cursor.positions(into: &positions)
+                    if Bool.random(using: &random) {
+                        cursor.positions(into: &positions)
+                    } else {
+                        // The phrase matcher's path: counted, then written to raw memory.
+                        let count = cursor.countPositions()
+                        positions = [UInt32](unsafeUninitializedCapacity: count) { memory, written in
+                            written = cursor.positions(writingTo: memory.baseAddress!)
+                        }
+                        #expect(count == positions.count)
+                    }
                     #expect(positions == fixture.positions[index])
                 default:
                     let jump = Int.random(in: 0...1, using: &random) == 0 ? 3 : 200

@@ -241,8 +241,9 @@ extension PostingsCursor {
     /// Appends `count` delta-coded positions read from `offset` on; false if the file ends
     /// first or a varint is malformed. Reads without a bound check per byte when the
     /// longest encoding of all of them fits before the end.
-    mutating func decodePositions(_ count: Int, from offset: inout Int, appendingTo result: inout [UInt32]) -> Bool {
-        result.reserveCapacity(result.count + count)
+    @inline(__always)
+    mutating func decodePositions<Sink: PositionSink>(_ count: Int, from offset: inout Int, into sink: inout Sink) -> Bool {
+        sink.reserve(count)
         var position: UInt32 = 0
         if offset + 5 * count <= positionCount {
             // The bound above holds every byte read: the offset cannot overflow.
@@ -259,14 +260,14 @@ extension PostingsCursor {
                     shift += 7
                 }
                 position &+= delta
-                result.append(position)
+                sink.put(position)
             }
             return true
         }
         for _ in 0..<count {
             guard let delta = Varint.read(positionData, &offset, limit: positionCount) else { return false }
             position &+= UInt32(truncatingIfNeeded: delta)
-            result.append(position)
+            sink.put(position)
         }
         return true
     }
@@ -294,5 +295,44 @@ private struct FrequenciesFromStored: UnpackSink {
     @inline(__always)
     func put(_ value: UInt32, at index: Int) {
         destination[index] = value &+ 1
+    }
+}
+
+/// Where decoded positions go, in order.
+protocol PositionSink {
+    /// Called once before `count` positions are put.
+    mutating func reserve(_ count: Int)
+    mutating func put(_ position: UInt32)
+}
+
+/// Positions appended to an array.
+struct AppendedPositions: PositionSink {
+    var result: [UInt32]
+
+    mutating func reserve(_ count: Int) {
+        result.reserveCapacity(result.count + count)
+    }
+
+    @inline(__always)
+    mutating func put(_ position: UInt32) {
+        result.append(position)
+    }
+}
+
+/// Positions written to memory the caller sized.
+struct WrittenPositions: PositionSink {
+    let destination: UnsafeMutablePointer<UInt32>
+    private(set) var count = 0
+
+    init(destination: UnsafeMutablePointer<UInt32>) {
+        self.destination = destination
+    }
+
+    func reserve(_ count: Int) {}
+
+    @inline(__always)
+    mutating func put(_ position: UInt32) {
+        destination[count] = position
+        count &+= 1
     }
 }

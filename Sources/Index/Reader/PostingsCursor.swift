@@ -179,9 +179,34 @@ public struct PostingsCursor {
     }
 
     /// Appends the positions of the term in the current passage to `result`, in increasing
-    /// order (a phrase gathers its terms' positions in one buffer). If the positions file is
-    /// damaged, fewer may be appended and `isDamaged` is set.
+    /// order. If the positions file is damaged, fewer may be appended and `isDamaged` is set.
     public mutating func positions(appendingTo result: inout [UInt32]) {
+        var sink = AppendedPositions(result: result)
+        result = []
+        readPositions(into: &sink)
+        result = sink.result
+    }
+
+    /// How many positions the term has in the current passage (its frequency; 0 at the
+    /// end), readable while frequencies are deferred: the room `positions(writingTo:)` needs.
+    public mutating func countPositions() -> Int {
+        guard passage != .end else { return 0 }
+        if pendingFreqs != nil { unpackFreqs() }
+        return Int(buffer.freqs[index])
+    }
+
+    /// Writes the positions of the term in the current passage to `destination` (room for
+    /// `countPositions()` of them), in increasing order, and returns how many it wrote: fewer
+    /// when the positions file is damaged (`isDamaged` is then set). The phrase matcher's
+    /// path: raw memory it owns, without an array's uniqueness and capacity checks per
+    /// position and per shrink.
+    public mutating func positions(writingTo destination: UnsafeMutablePointer<UInt32>) -> Int {
+        var sink = WrittenPositions(destination: destination)
+        readPositions(into: &sink)
+        return sink.count
+    }
+
+    private mutating func readPositions<Sink: PositionSink>(into sink: inout Sink) {
         guard passage != .end else { return }
         if pendingFreqs != nil { unpackFreqs() }
         guard positionEnd == .max || positionsAreIntact() else { return }
@@ -201,7 +226,7 @@ public struct PostingsCursor {
         }
         let freq = Int(buffer.freqs[index])
         var offset = positionOffset
-        if !decodePositions(freq, from: &offset, appendingTo: &result) { isDamaged = true }
+        if !decodePositions(freq, from: &offset, into: &sink) { isDamaged = true }
         previousPositionOffset = positionOffset
         positionOffset = offset
         positionIndex = index + 1

@@ -29,9 +29,12 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
     /// Occurrences of the whole phrase in `verifiedAt` (0: the terms are not adjacent there).
     private(set) var frequency: UInt32 = 0
     private(set) var verifiedAt: PassageNumber = .end
-    /// The phrase starts still possible in the verified passage, then the positions of the
-    /// term checking them (scratch, reused).
-    private var positions: [UInt32] = []
+    /// Scratch for verification, owned by this object (freed in `deinit`, grown as needed):
+    /// the phrase starts still possible in the verified passage, then the positions of the
+    /// term checking them. Raw memory, since an array paid a uniqueness check per position
+    /// appended and per element removed.
+    @exclusivity(unchecked) private var scratch: UnsafeMutablePointer<UInt32>
+    @exclusivity(unchecked) private var scratchCapacity = 64
 
     /// `nil` when a term has no postings in this field.
     init?<Segment: SegmentTerms>(_ clause: PhraseClause, field: Int, segment: Segment) where Segment.Source.Cursor == Cursor {
@@ -42,6 +45,7 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
             cursors.append(cursor)
         }
         self.field = field
+        scratch = .allocate(capacity: scratchCapacity)
         norms = segment.source.norms(IndexField.allCases[field])
         self.cursors = cursors
         terms = .allocate(capacity: cursors.count)
@@ -54,6 +58,7 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
     }
 
     deinit {
+        scratch.deallocate()
         terms.deinitialize().deallocate()
     }
 
@@ -73,30 +78,35 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
         verifiedAt = proposal
         frequency = 0
         guard proposal != .end else { return 0 }
-        // The scratch array is moved out for the count and back after it: touching it in
-        // place would check exclusive access to this object's properties on every element.
-        // It holds the surviving starts, then the positions of the term checking them.
-        var buffer = self.positions
-        self.positions = []
-        defer { self.positions = buffer }
-        while !buffer.isEmpty { buffer.removeLast() }
-        terms[0].cursor.with { $0.positions(appendingTo: &buffer) }
-        let first = terms[0].offset
-        var starts = buffer.withUnsafeMutableBufferPointer { Self.startPhrases($0, at: first) }
+        var buffer = reserve(terms[0].cursor.with { $0.countPositions() }, keeping: 0)
+        let read = terms[0].cursor.with { $0.positions(writingTo: buffer) }
+        var starts = Self.startPhrases(UnsafeMutableBufferPointer(start: buffer, count: read), at: terms[0].offset)
         var index = 1
         while index < terms.count, starts > 0 {
             if index >= joined, terms[index].cursor.with({ $0.advance(to: proposal) }) != proposal {
                 starts = 0
                 break
             }
-            while buffer.count > starts { buffer.removeLast() }
-            terms[index].cursor.with { $0.positions(appendingTo: &buffer) }
+            buffer = reserve(starts + terms[index].cursor.with { $0.countPositions() }, keeping: starts)
+            let read = terms[index].cursor.with { $0.positions(writingTo: buffer + starts) }
             let offset = terms[index].offset
-            starts = buffer.withUnsafeMutableBufferPointer { Self.keep(startsIn: $0, count: starts, confirmedAt: offset) }
+            starts = Self.keep(
+                startsIn: UnsafeMutableBufferPointer(start: buffer, count: starts + read), count: starts, confirmedAt: offset)
             index += 1
         }
         frequency = UInt32(starts)
         return frequency
+    }
+
+    /// The scratch with room for `count` values, its first `kept` preserved when it grows.
+    private func reserve(_ count: Int, keeping kept: Int) -> UnsafeMutablePointer<UInt32> {
+        guard count > scratchCapacity else { return scratch }
+        let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: max(count, 2 * scratchCapacity))
+        grown.update(from: scratch, count: kept)
+        scratch.deallocate()
+        scratch = grown
+        scratchCapacity = max(count, 2 * scratchCapacity)
+        return grown
     }
 
     /// Turns a term's positions into the phrase starts they imply, in place, and returns how

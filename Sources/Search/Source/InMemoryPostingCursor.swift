@@ -40,9 +40,17 @@ public final class InMemoryPostingCursor: PostingCursor {
         index < list.frequencies.count ? list.frequencies[index] : 0
     }
 
-    public func positions(appendingTo buffer: inout [UInt32]) {
-        guard index < list.passages.count else { return }
-        buffer.append(contentsOf: list.positions[list.positionStarts[index]..<list.positionStarts[index + 1]])
+    public func countPositions() -> Int {
+        index < list.passages.count ? list.positionStarts[index + 1] - list.positionStarts[index] : 0
+    }
+
+    public func positions(writingTo destination: UnsafeMutablePointer<UInt32>) -> Int {
+        guard index < list.passages.count else { return 0 }
+        let range = list.positionStarts[index]..<list.positionStarts[index + 1]
+        for (slot, position) in list.positions[range].enumerated() {
+            destination[slot] = position
+        }
+        return range.count
     }
 
     public func block(containing target: PassageNumber) -> PostingBlock {

@@ -19,9 +19,14 @@ public protocol PostingCursor: AnyObject {
     /// Occurrences of the term in the current passage's field (≥ 1 while not at `.end`).
     var frequency: UInt32 { get }
 
-    /// Appends the term's positions in the current passage's field to `buffer`, ascending
-    /// (a phrase gathers its terms' positions in one reused buffer).
-    func positions(appendingTo buffer: inout [UInt32])
+    /// How many positions the term has in the current passage's field (its frequency, also
+    /// while frequencies are deferred): the room `positions(writingTo:)` needs.
+    func countPositions() -> Int
+
+    /// Writes the term's positions in the current passage's field to `destination`,
+    /// ascending, and returns how many (fewer than `countPositions()` only from a damaged
+    /// file): a phrase gathers its terms' positions in raw memory it reuses.
+    func positions(writingTo destination: UnsafeMutablePointer<UInt32>) -> Int
 
     /// The list-wide bounds MaxScore needs (document frequency and the list's impacts),
     /// known without reading postings.

@@ -45,8 +45,12 @@ public final class SegmentPostingCursor: PostingCursor {
         cursor.pointee.defersFrequencies = true
     }
 
-    public func positions(appendingTo buffer: inout [UInt32]) {
-        cursor.pointee.positions(appendingTo: &buffer)
+    public func countPositions() -> Int {
+        cursor.pointee.countPositions()
+    }
+
+    public func positions(writingTo destination: UnsafeMutablePointer<UInt32>) -> Int {
+        cursor.pointee.positions(writingTo: destination)
     }
 
     public func block(containing target: PassageNumber) -> PostingBlock {
