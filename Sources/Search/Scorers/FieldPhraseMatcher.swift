@@ -35,6 +35,12 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
     /// appended and per element removed.
     @exclusivity(unchecked) private var scratch: UnsafeMutablePointer<UInt32>
     @exclusivity(unchecked) private var scratchCapacity = 64
+    /// For a field every passage of a document repeats (the title): the source that says
+    /// which passages share it, and the passages sharing the field last verified, with the
+    /// phrase's count there, reused for the rest of them (and when 0, skipped over).
+    private let sharing: (any PostingSource)?
+    private var shared = PassageNumber.end..<PassageNumber.end
+    private var sharedFrequency: UInt32 = 0
 
     /// `nil` when a term has no postings in this field.
     init?<Segment: SegmentTerms>(_ clause: PhraseClause, field: Int, segment: Segment) where Segment.Source.Cursor == Cursor {
@@ -46,6 +52,7 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
         }
         self.field = field
         scratch = .allocate(capacity: scratchCapacity)
+        sharing = IndexField.allCases[field] == .title ? segment.source : nil
         norms = segment.source.norms(IndexField.allCases[field])
         self.cursors = cursors
         terms = .allocate(capacity: cursors.count)
@@ -65,6 +72,8 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
     /// Moves the proposal to the first passage at or after `target` holding every term.
     func propose(from target: PassageNumber) {
         guard target > proposal else { return }
+        // The rest of a document whose shared field lacks the phrase needs no look.
+        let target = sharedFrequency == 0 && shared.contains(target) ? shared.upperBound : target
         proposal = leapfrog(count: joined, from: target) { [terms] index, target in terms[index].cursor.with { $0.advance(to: target) } }
     }
 
@@ -78,6 +87,10 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
         verifiedAt = proposal
         frequency = 0
         guard proposal != .end else { return 0 }
+        if shared.contains(proposal) {
+            frequency = sharedFrequency
+            return frequency
+        }
         var buffer = reserve(terms[0].cursor.with { $0.countPositions() }, keeping: 0)
         let read = terms[0].cursor.with { $0.positions(writingTo: buffer) }
         var starts = Self.startPhrases(UnsafeMutableBufferPointer(start: buffer, count: read), at: terms[0].offset)
@@ -95,6 +108,10 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
             index += 1
         }
         frequency = UInt32(starts)
+        if let sharing, let passages = sharing.passages(sharing: IndexField.allCases[field], with: proposal) {
+            shared = passages
+            sharedFrequency = frequency
+        }
         return frequency
     }
 

@@ -79,6 +79,9 @@ public final class InMemorySegment: PostingSource, @unchecked Sendable {
     /// class is safe to share).
     private let lengths: UnsafeMutableBufferPointer<UInt32>
     public let hasDeletions: Bool
+    /// Each passage's document's passages, when every document's passages are consecutive
+    /// and hold the same title (as the on-disk segments guarantee); nil otherwise.
+    private let titleRuns: [Range<PassageNumber>]?
 
     /// Builds the posting lists.
     /// - Parameter blockSize: postings per block; small values exercise block-max skipping.
@@ -116,6 +119,21 @@ public final class InMemorySegment: PostingSource, @unchecked Sendable {
         self.totals = totals
         self.lengths = .allocate(capacity: lengths.count * passages.count)
         _ = self.lengths.initialize(from: lengths.joined())
+        titleRuns = Self.titleRuns(passages)
+    }
+
+    private static func titleRuns(_ passages: [Passage]) -> [Range<PassageNumber>]? {
+        var runs: [Range<PassageNumber>] = []
+        var start = 0
+        for end in 1..<passages.count + 1 where end == passages.count || passages[end].document != passages[start].document {
+            guard passages[start..<end].allSatisfy({ $0.fields[.title] == passages[start].fields[.title] }),
+                  !passages[end...].contains(where: { $0.document == passages[start].document })
+            else { return nil }
+            let run = PassageNumber(rawValue: UInt32(start))..<PassageNumber(rawValue: UInt32(end))
+            runs.append(contentsOf: repeatElement(run, count: end - start))
+            start = end
+        }
+        return runs
     }
 
     /// The passage's terms in the field, in order: the brute-force reference's input.
@@ -170,6 +188,11 @@ public final class InMemorySegment: PostingSource, @unchecked Sendable {
 
     public func document(of passage: PassageNumber) -> DocumentNumber {
         passages[Int(passage.rawValue)].document
+    }
+
+    public func passages(sharing field: IndexField, with passage: PassageNumber) -> Range<PassageNumber>? {
+        guard field == .title, let titleRuns, Int(passage.rawValue) < titleRuns.count else { return nil }
+        return titleRuns[Int(passage.rawValue)]
     }
 
     public func path(of document: DocumentNumber) -> String {

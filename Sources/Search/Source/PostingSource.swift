@@ -51,6 +51,11 @@ public protocol PostingSource: AnyObject {
     /// The document a passage belongs to (for the per-document cap and filters).
     func document(of passage: PassageNumber) -> DocumentNumber
 
+    /// The passages that hold the same `field` as `passage` does, term for term (its
+    /// document's passages, for the title every one of them repeats), so that a phrase
+    /// verified in one of them holds as often in all; nil when the field is not shared.
+    func passages(sharing field: IndexField, with passage: PassageNumber) -> Range<PassageNumber>?
+
     /// The document's path relative to the indexed root, `/`-separated.
     func path(of document: DocumentNumber) -> String
 

@@ -41,6 +41,12 @@ extension SegmentReader: PostingSource {
         documentNumber(of: passage)
     }
 
+    /// The document's passages for the title: the segment writer indexes a document's title
+    /// once and replays the same occurrences on each of its passages.
+    public func passages(sharing field: IndexField, with passage: PassageNumber) -> Range<PassageNumber>? {
+        field == .title ? passageRange(of: documentNumber(of: passage)) : nil
+    }
+
     public func path(of document: DocumentNumber) -> String {
         (try? self.document(document))?.document.path ?? ""
     }

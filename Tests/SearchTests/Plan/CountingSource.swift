@@ -29,6 +29,9 @@ final class CountingSource: PostingSource {
     var hasDeletions: Bool { segment.hasDeletions }
     func isDeleted(_ passage: PassageNumber) -> Bool { segment.isDeleted(passage) }
     func document(of passage: PassageNumber) -> DocumentNumber { segment.document(of: passage) }
+    func passages(sharing field: IndexField, with passage: PassageNumber) -> Range<PassageNumber>? {
+        segment.passages(sharing: field, with: passage)
+    }
     func path(of document: DocumentNumber) -> String { segment.path(of: document) }
     func language(of document: DocumentNumber) -> String? { segment.language(of: document) }
 
