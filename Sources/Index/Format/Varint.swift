@@ -62,18 +62,21 @@ enum Varint {
         var remaining = count
         while remaining > 0 {
             let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            var ends = ~word & 0x8080_8080_8080_8080
+            let ends = ~word & 0x8080_8080_8080_8080
             if ends == 0 {
                 guard skipUnchecked(base, &offset) else { return false }
                 remaining &-= 1
                 continue
             }
-            // How many varints end in the word (a multiply adding up one flag a byte), and
-            // the end of the last of them that is passed.
-            let inWord = Int(truncatingIfNeeded: ((ends >> 7) &* 0x0101_0101_0101_0101) >> 56)
-            let passed = min(inWord, remaining)
-            for _ in 1..<passed { ends &= ends &- 1 }
-            offset &+= ends.trailingZeroBitCount >> 3 &+ 1
+            // A multiply by 0x0101… leaves in byte i how many varints end in bytes 0 through
+            // i (at most eight: no carries), the top byte counting the word's. The varint
+            // passed last ends at the first byte whose count reaches `passed`: there, and only
+            // from there on, adding 0x80 − passed sets the byte's top bit.
+            let counts = (ends >> 7) &* 0x0101_0101_0101_0101
+            let passed = min(Int(truncatingIfNeeded: counts >> 56), remaining)
+            let reached = ((counts | 0x8080_8080_8080_8080) &- UInt64(passed) &* 0x0101_0101_0101_0101)
+                & 0x8080_8080_8080_8080
+            offset &+= reached.trailingZeroBitCount >> 3 &+ 1
             remaining &-= passed
         }
         return true

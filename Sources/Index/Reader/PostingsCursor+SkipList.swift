@@ -71,6 +71,7 @@ extension PostingsCursor {
 
     /// The fast part of `walkMetadata`: true when it loaded the entry the walk ends on,
     /// false when it stopped before (having stored the entries it passed).
+    @inline(__always)
     private mutating func walkEntries(to target: UInt32, block: Int) -> Bool {
         // Three varints and an impacts header; all the impacts of the entry the walk ends on.
         let entryBound = 40, impactsBound = 10 + 10 * (2 * Impacts.capacity - 1)
@@ -81,7 +82,7 @@ extension PostingsCursor {
         var dataStart = metaDataStart, dataBytes = metaDataBytes
         var positionStart = metaPositionStart, positionBytes = metaPositionBytes
         var loaded = false
-        while passed + entryBound <= limit {
+        while passed &+ entryBound <= limit {
             var offset = passed
             guard let delta = Varint.readUnchecked(bytes, &offset),
                   let nextDataBytes = Varint.readUnchecked(bytes, &offset),
@@ -90,28 +91,29 @@ extension PostingsCursor {
             else { break }
             let nextBase = last &+ 1
             let nextLast = nextBase &+ UInt32(truncatingIfNeeded: delta)
-            if (nextLast < target || number + 1 < block) && number + 1 < lastBlock {
+            if (nextLast < target || number &+ 1 < block) && number &+ 1 < lastBlock {
                 guard let header = Varint.readUnchecked(bytes, &offset) else { break }
                 let pairs = Int(truncatingIfNeeded: header & 0xF)
                 guard pairs <= Impacts.capacity else { break }
                 if pairs > 0 {
                     // 2·pairs − 1 varints follow, bounded once for all of them.
-                    guard offset + 20 * pairs <= limit else { break }
+                    guard offset &+ 20 &* pairs <= limit else { break }
                     guard Varint.skipUnchecked(2 * pairs - 1, bytes, &offset) else { break }
                 }
             } else {
-                guard offset + impactsBound <= limit,
+                guard offset &+ impactsBound <= limit,
                       let impacts = Impacts(decoding: { Varint.readUnchecked(bytes, &offset) })
                 else { break }
                 metaImpacts = impacts
                 loaded = true
             }
-            number += 1
+            // Each sum stays below the entries read times a file's size: no overflow.
+            number &+= 1
             entryBase = nextBase
             last = nextLast
-            dataStart += dataBytes
+            dataStart &+= dataBytes
             dataBytes = Int(nextDataBytes)
-            positionStart += positionBytes
+            positionStart &+= positionBytes
             positionBytes = Int(nextPositionBytes)
             passed = offset
             if loaded { break }
