@@ -199,6 +199,30 @@ import Testing
         #expect(cursor.shallowAdvance(to: PassageNumber(rawValue: fixture.postings[999] + 1)) == .end)
     }
 
+    /// Far moves pass many skip entries in `walkMetadata`'s tight loop, which hands over to
+    /// `loadNextMetadata` near the skip list's end: from any block to any later one, by
+    /// `shallowAdvance(to:)` or `advance(to:)`, the loaded bounds and the passage found must
+    /// be those of the reference (every entry read one by one, and the postings).
+    @Test func farMovesMatchTheReference() throws {
+        let fixture = try Self.fixture(count: 6000, maxGap: 30, seed: 31, maxFrequency: 40)
+        let blocks = try fixture.cursor().blockSummaries()
+        var random = SeededGenerator(seed: 37)
+        for _ in 0..<60 {
+            var cursor = try fixture.cursor()
+            let from = Int.random(in: 0..<fixture.postings.count, using: &random)
+            let to = Int.random(in: from..<fixture.postings.count, using: &random)
+            cursor.advance(to: PassageNumber(rawValue: fixture.postings[from]))
+            let target = fixture.postings[to] - UInt32.random(in: 0...1, using: &random)
+            let last = cursor.shallowAdvance(to: PassageNumber(rawValue: target))
+            let block = blocks[fixture.postings.firstIndex { $0 >= target }! / 128]
+            #expect(last == block.lastPassage)
+            #expect(cursor.blockImpacts == block.impacts)
+            #expect(cursor.advance(to: PassageNumber(rawValue: target)).rawValue == fixture.postings.first { $0 >= target })
+            #expect(cursor.shallowAdvance(to: PassageNumber(rawValue: fixture.postings.last! + 1)) == .end)
+            #expect(!cursor.isDamaged)
+        }
+    }
+
     @Test func bitPackingRoundTripsEveryWidth() {
         var random = SeededGenerator(seed: 3)
         for width in 0...32 {

@@ -63,53 +63,6 @@ extension PostingsCursor {
         decodedBlock = blockTotal
     }
 
-    /// Rewinds the skip metadata to the first block (no-op for a single-block term, whose
-    /// metadata comes from decoding it).
-    @usableFromInline
-    mutating func restartMetadata() {
-        if !hasSkip && metaBlock == 0 { return }
-        metaBlock = -1
-        metaLast = 0
-        metaDataStart = dataStart
-        metaDataBytes = 0
-        metaPositionStart = positionsStart
-        metaPositionBytes = 0
-        skipOffset = skipStart
-        loadNextMetadata()
-    }
-
-    /// Loads the next block's skip entry. An entry that is only passed on the way to
-    /// `target` or `block` (it ends below the one, or comes before the other, and another
-    /// follows) has its impacts skipped over rather than built: nobody asks for them, and
-    /// a dense term moved to sparse targets passes many entries.
-    @usableFromInline
-    mutating func loadNextMetadata(passingBelow target: UInt32 = 0, orBefore block: Int = 0) {
-        let first = metaBlock < 0
-        metaBlock += 1
-        metaBase = first ? 0 : metaLast &+ 1
-        metaDataStart += metaDataBytes
-        metaPositionStart += metaPositionBytes
-        guard hasSkip else { return }
-        let limit = dataStart
-        guard let last = Varint.read(data, &skipOffset, limit: limit),
-              let dataBytes = Varint.read(data, &skipOffset, limit: limit),
-              let positionBytes = Varint.read(data, &skipOffset, limit: limit),
-              last < UInt64(passageLimit), dataBytes < UInt64(dataCount),
-              positionBytes < UInt64(positionCount + 1)
-        else { return markDamaged() }
-        metaLast = metaBase &+ UInt32(last)
-        metaDataBytes = Int(dataBytes)
-        metaPositionBytes = Int(positionBytes)
-        if (metaLast < target || metaBlock < block) && metaBlock + 1 < blockTotal {
-            guard Impacts.skip(data, &skipOffset, limit: limit) else { return markDamaged() }
-        } else {
-            guard let impacts = Impacts(decoding: { Varint.read(data, &skipOffset, limit: limit) }) else {
-                return markDamaged()
-            }
-            metaImpacts = impacts
-        }
-    }
-
     /// Decodes block `block` into the buffer and positions the cursor on its first entry.
     @usableFromInline
     mutating func loadBlock(_ block: Int) {
@@ -119,7 +72,7 @@ extension PostingsCursor {
             return
         }
         if metaBlock > block { restartMetadata() }
-        while metaBlock < block && !isDamaged { loadNextMetadata(orBefore: block) }
+        if metaBlock < block { walkMetadata(passingBelow: 0, orBefore: block) }
         guard !isDamaged else { return }
         // A block's bytes are exact with skip data; a single tail block takes at most 10
         // bytes a posting (two 5-byte varints).

@@ -162,8 +162,8 @@ public struct PostingsCursor {
     @discardableResult
     public mutating func shallowAdvance(to target: PassageNumber) -> PassageNumber {
         if metaBlock > decodedBlock, metaBase > target.rawValue { restartMetadata() }
-        while metaLast < target.rawValue && metaBlock + 1 < blockTotal {
-            loadNextMetadata(passingBelow: target.rawValue)
+        if metaLast < target.rawValue && metaBlock + 1 < blockTotal {
+            walkMetadata(passingBelow: target.rawValue, orBefore: 0)
         }
         return metaLast >= target.rawValue ? PassageNumber(rawValue: metaLast) : .end
     }
