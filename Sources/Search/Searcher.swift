@@ -10,6 +10,9 @@ public struct Searcher {
     let statistics: CollectionStatistics
     public let analyzer: Analyzer
     let bm25: BM25F
+    /// Scratch the evaluators score windows in, kept across queries (hence one searcher per
+    /// thread).
+    private let window = ScoreWindow()
 
     public init(
         segments: [any PostingSource], analyzer: Analyzer = Analyzer(), parameters: BM25Parameters = BM25Parameters(),
@@ -43,7 +46,7 @@ public struct Searcher {
             switch options.strategy {
             case .pruned:
                 guard let parts = context.rootParts(for: plan) else { continue }
-                scored += Self.collect(parts, source: context.source, segment: index, into: &collector)
+                scored += Self.collect(parts, source: context.source, segment: index, window: window, into: &collector)
             case .exhaustive:
                 ExhaustiveEvaluator.collect(plan, context: context, segment: index, into: &collector)
                 scored = collector.offered
@@ -58,20 +61,22 @@ public struct Searcher {
     /// plain terms, or for phrases, of an on-disk segment when every optional clause is one;
     /// returns the passages scored.
     private static func collect(
-        _ parts: BooleanParts, source: any PostingSource, segment: Int, into collector: inout TopKCollector
+        _ parts: BooleanParts, source: any PostingSource, segment: Int, window: ScoreWindow, into collector: inout TopKCollector
     ) -> Int {
-        collect(parts, source: source, segment: segment, as: { $0 as? TermScorer<SegmentPostingCursor> }, into: &collector)
-            ?? collect(parts, source: source, segment: segment, as: { $0 as? PhraseScorer<SegmentPostingCursor> }, into: &collector)
-            ?? collect(parts, source: source, segment: segment, as: { AnyScorer($0) }, into: &collector)
+        collect(parts, source: source, segment: segment, window: window, as: { $0 as? TermScorer<SegmentPostingCursor> }, into: &collector)
+            ?? collect(parts, source: source, segment: segment, window: window, as: { $0 as? PhraseScorer<SegmentPostingCursor> }, into: &collector)
+            ?? collect(parts, source: source, segment: segment, window: window, as: { AnyScorer($0) }, into: &collector)
             ?? 0
     }
 
     /// MaxScore with the optional clauses as `Clause`; `nil` when one of them is not one.
     private static func collect<Clause: Scorer>(
-        _ parts: BooleanParts, source: any PostingSource, segment: Int, as clause: (any Scorer) -> Clause?,
+        _ parts: BooleanParts, source: any PostingSource, segment: Int, window: ScoreWindow, as clause: (any Scorer) -> Clause?,
         into collector: inout TopKCollector
     ) -> Int? {
-        guard let evaluator = MaxScoreEvaluator(parts: parts, source: source, segment: segment, as: clause) else { return nil }
+        guard let evaluator = MaxScoreEvaluator(parts: parts, source: source, segment: segment, window: window, as: clause) else {
+            return nil
+        }
         evaluator.collect(into: &collector)
         return evaluator.passagesScored
     }

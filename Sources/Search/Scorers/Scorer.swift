@@ -51,7 +51,7 @@ extension Scorer {
         -> PassageNumber {
         var passage = self.passage
         while passage <= high {
-            window.add(clause: clause, offset: Int(passage.rawValue &- low.rawValue), passage: passage, score: score())
+            window.add(clause: clause, offset: Int(passage.rawValue &- low.rawValue), score: score())
             passage = advance(to: passage.successor)
         }
         return passage

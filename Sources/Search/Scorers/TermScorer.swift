@@ -103,7 +103,7 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
                         let normalized = field.scoring.normalizedFrequency(frequency, length: field.norms[Int(passage.rawValue)])
                         let offset = Int(passage.rawValue &- low.rawValue)
                         if present == 1 {
-                            window.add(clause: clause, offset: offset, passage: passage, score: weight * bm25.saturate(normalized))
+                            window.add(clause: clause, offset: offset, score: weight * bm25.saturate(normalized))
                         } else {
                             window.addFrequency(offset: offset, normalized)
                         }
@@ -114,8 +114,7 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
         }
         if present > 1 {
             window.drainFrequencies(count: Int(high.rawValue &- low.rawValue) + 1) { offset, frequency in
-                let passage = PassageNumber(rawValue: low.rawValue &+ UInt32(offset))
-                window.add(clause: clause, offset: offset, passage: passage, score: weight * bm25.saturate(frequency))
+                window.add(clause: clause, offset: offset, score: weight * bm25.saturate(frequency))
             }
         }
         passage = lowest

@@ -58,10 +58,15 @@ final class MaxScoreEvaluator<Clause: Scorer> {
     private var windowThrough: PassageNumber?
     private var windowBound = Double.infinity
     private let windowSums: UnsafeMutableBufferPointer<Double>
+    /// The searcher's scratch for scoring windows (see `ScoreWindow`).
+    private let window: ScoreWindow
 
     /// `nil` when an optional clause's scorer is not a `Clause`.
-    init?(parts: BooleanParts, source: any PostingSource, segment: Int, as clause: (any Scorer) -> Clause?) {
+    init?(
+        parts: BooleanParts, source: any PostingSource, segment: Int, window: ScoreWindow, as clause: (any Scorer) -> Clause?
+    ) {
         self.parts = parts
+        self.window = window
         self.source = source
         hasDeletions = source.hasDeletions
         hasConditions = parts.filter != nil || !parts.mustNot.isEmpty
@@ -203,8 +208,7 @@ final class MaxScoreEvaluator<Clause: Scorer> {
     /// inside one block of every clause), the clauses essential there scored one after the
     /// other into the window, then its candidates completed in passage order.
     private func disjunctive(into collector: inout TopKCollector) {
-        let window = ScoreWindow(clauses: optional.count)
-        defer { window.deallocate() }
+        window.prepare(clauses: optional.count)
         var from = PassageNumber(rawValue: 0)
         while true {
             let essential = firstEssential()
@@ -222,6 +226,7 @@ final class MaxScoreEvaluator<Clause: Scorer> {
             // Block-max MaxScore: inside the window, clauses whose block bounds together
             // cannot reach the threshold produce no candidates either.
             let local = windowEssential(from: essential)
+            window.begin()
             for index in local..<optional.count {
                 advanceOptional(index, to: low)
                 standing[index] = optional[index].with {
@@ -236,7 +241,7 @@ final class MaxScoreEvaluator<Clause: Scorer> {
                 passagesScored += 1
                 guard completes(candidate, partial: partial, scoring: local) else { return }
                 for index in local..<optional.count {
-                    guard let score = window.score(clause: index, offset: offset, passage: candidate) else { continue }
+                    guard let score = window.score(clause: index, offset: offset) else { continue }
                     scores[optionalClauses[index]] = score
                     scoredAt[optionalClauses[index]] = candidate
                 }
