@@ -198,27 +198,21 @@ extension PostingsCursor {
     mutating func decodePositions<Sink: PositionSink>(_ count: Int, from offset: inout Int, into sink: inout Sink) -> Bool {
         sink.reserve(count)
         var position: UInt32 = 0
-        if offset + 5 * count <= positionCount {
-            // The bound above holds every byte read: the offset cannot overflow.
+        if offset + 10 * count <= positionCount {
+            // The bound above holds every byte the varints can take.
             for _ in 0..<count {
-                var byte = positionData.load(fromByteOffset: offset, as: UInt8.self)
-                offset &+= 1
-                var delta = UInt32(byte & 0x7F)
-                var shift: UInt32 = 7
-                while byte >= 0x80 {
-                    guard shift < 35 else { return false }
-                    byte = positionData.load(fromByteOffset: offset, as: UInt8.self)
-                    offset &+= 1
-                    delta |= UInt32(byte & 0x7F) << shift
-                    shift += 7
+                guard let delta = Varint.readUnchecked(positionData, &offset), delta <= UInt64(UInt32.max) else {
+                    return false
                 }
-                position &+= delta
+                position &+= UInt32(truncatingIfNeeded: delta)
                 sink.put(position)
             }
             return true
         }
         for _ in 0..<count {
-            guard let delta = Varint.read(positionData, &offset, limit: positionCount) else { return false }
+            guard let delta = Varint.read(positionData, &offset, limit: positionCount), delta <= UInt64(UInt32.max) else {
+                return false
+            }
             position &+= UInt32(truncatingIfNeeded: delta)
             sink.put(position)
         }
