@@ -61,7 +61,7 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
         }
         _ = terms.initialize(from: rarestFirst.map { PhraseTerm(cursor: cursors[$0], offset: clause.offsets[$0]) })
         joined = cursors.count >= 3 ? cursors.count - 1 : cursors.count
-        proposal = leapfrog(count: joined, from: PassageNumber(rawValue: 0)) { [terms] index, target in terms[index].cursor.with { $0.advance(to: target) } }
+        proposal = join(from: PassageNumber(rawValue: 0))
     }
 
     deinit {
@@ -74,7 +74,12 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
         guard target > proposal else { return }
         // The rest of a document whose shared field lacks the phrase needs no look.
         let target = sharedFrequency == 0 && shared.contains(target) ? shared.upperBound : target
-        proposal = leapfrog(count: joined, from: target) { [terms] index, target in terms[index].cursor.with { $0.advance(to: target) } }
+        proposal = join(from: target)
+    }
+
+    /// The first passage at or after `target` where the joined terms' cursors all stand.
+    private func join(from target: PassageNumber) -> PassageNumber {
+        leapfrog(count: joined, from: target) { [terms] index, target in terms[index].cursor.with { $0.advance(to: target) } }
     }
 
     /// Counts the phrase in the proposed passage: start positions p with every term i at

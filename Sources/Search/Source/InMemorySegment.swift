@@ -122,12 +122,15 @@ public final class InMemorySegment: PostingSource, @unchecked Sendable {
         titleRuns = Self.titleRuns(passages)
     }
 
+    /// One pass: a document seen in an earlier run (its passages not consecutive) or a title
+    /// that changes inside a run shares nothing.
     private static func titleRuns(_ passages: [Passage]) -> [Range<PassageNumber>]? {
         var runs: [Range<PassageNumber>] = []
+        var finished: Set<DocumentNumber> = []
         var start = 0
         for end in 1..<passages.count + 1 where end == passages.count || passages[end].document != passages[start].document {
             guard passages[start..<end].allSatisfy({ $0.fields[.title] == passages[start].fields[.title] }),
-                  !passages[end...].contains(where: { $0.document == passages[start].document })
+                  finished.insert(passages[start].document).inserted
             else { return nil }
             let run = PassageNumber(rawValue: UInt32(start))..<PassageNumber(rawValue: UInt32(end))
             runs.append(contentsOf: repeatElement(run, count: end - start))
