@@ -33,6 +33,28 @@ enum Varint {
         return false
     }
 
+    /// Moves `offset` past `count` varints, counting the bytes that end one (below 0x80)
+    /// eight at a time while eight remain before `limit`; `false` when `limit` comes first.
+    /// Unlike `skip`, a varint's length is not checked: for bytes a caller verified (a
+    /// dictionary block) or reads no further (positions passed over).
+    @inline(__always)
+    static func skip(_ count: Int, _ base: UnsafeRawPointer, _ offset: inout Int, limit: Int) -> Bool {
+        var remaining = count
+        while remaining > 0 && offset &+ 8 <= limit {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            let ends = (~word & 0x8080_8080_8080_8080) >> 7
+            let count = Int(truncatingIfNeeded: (ends &* 0x0101_0101_0101_0101) >> 56)
+            guard count < remaining else { break }
+            remaining &-= count
+            offset &+= 8
+        }
+        while remaining > 0 && offset < limit {
+            if base.load(fromByteOffset: offset, as: UInt8.self) < 0x80 { remaining &-= 1 }
+            offset &+= 1
+        }
+        return remaining == 0
+    }
+
     /// `read` for a caller that has checked that ten bytes remain before its limit (once
     /// for several varints): no bound check per byte. `nil` past ten bytes, as `read`.
     @inline(__always)

@@ -174,20 +174,9 @@ extension PostingsCursor {
     /// is a multiply that adds up the bytes' flags (one each): `nonzeroBitCount` has no
     /// instruction on the baseline x86-64 target and took three times as long.
     mutating func skipPositions(_ number: Int) {
-        var remaining = number
         var offset = positionOffset
-        while remaining > 0 && offset + 8 <= positionCount {
-            let word = UInt64(littleEndian: positionData.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            let ends = (~word & 0x8080_8080_8080_8080) >> 7
-            let count = Int(truncatingIfNeeded: (ends &* 0x0101_0101_0101_0101) >> 56)
-            guard count < remaining else { break }
-            remaining -= count
-            offset += 8
-        }
-        while remaining > 0 && offset < positionCount {
-            if positionData.load(fromByteOffset: offset, as: UInt8.self) < 0x80 { remaining -= 1 }
-            offset += 1
-        }
+        // Falling short is damage, which the decoding that follows finds.
+        _ = Varint.skip(number, positionData, &offset, limit: positionCount)
         positionOffset = offset
     }
 

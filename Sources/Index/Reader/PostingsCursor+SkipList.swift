@@ -92,14 +92,7 @@ extension PostingsCursor {
             let nextBase = last &+ 1
             let nextLast = nextBase &+ UInt32(truncatingIfNeeded: delta)
             if (nextLast < target || number &+ 1 < block) && number &+ 1 < lastBlock {
-                guard let header = Varint.readUnchecked(bytes, &offset) else { break }
-                let pairs = Int(truncatingIfNeeded: header & 0xF)
-                guard pairs <= Impacts.capacity else { break }
-                if pairs > 0 {
-                    // 2·pairs − 1 varints follow, bounded once for all of them.
-                    guard offset &+ 20 &* pairs <= limit else { break }
-                    guard Varint.skipUnchecked(2 * pairs - 1, bytes, &offset) else { break }
-                }
+                guard Impacts.skipUnchecked(bytes, &offset, limit: limit) else { break }
             } else {
                 guard offset &+ impactsBound <= limit,
                       let impacts = Impacts(decoding: { Varint.readUnchecked(bytes, &offset) })

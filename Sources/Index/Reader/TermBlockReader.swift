@@ -14,11 +14,11 @@ struct TermBlockReader {
     private let end: Int
     /// Length of the key read last (0 before the first): no entry shares more with it.
     private var keyLength = 0
-    // The entry read last, its offsets made absolute; its impacts are decoded on demand.
+    // The entry read last, its offsets made absolute.
     private var documentFrequency = 0
     private var postingsOffset = 0
     private var positionsOffset = 0
-    private var impactsOffset = 0
+    private var impacts = Impacts()
 
     /// A reader of `block`, payload offsets that lie within `payload`.
     init(_ payload: UnsafeRawBufferPointer, block: Range<Int>) {
@@ -54,20 +54,20 @@ struct TermBlockReader {
         return (Int(shared), suffix)
     }
 
-    /// Reads the rest of the entry whose key `nextKey` gave: document frequency, impacts
-    /// (checked and passed over) and postings and positions offsets. `false` when damaged.
+    /// Reads the rest of the entry whose key `nextKey` gave: document frequency, impacts and
+    /// postings and positions offsets. `false` when damaged.
     @inline(__always)
     mutating func readEntry() -> Bool {
         guard let frequency = Varint.read(base, &offset, limit: end), frequency > 0, frequency < UInt64(Int32.max)
         else { return false }
-        impactsOffset = offset
-        guard Impacts.skip(base, &offset, limit: end),
+        guard let impacts = Impacts(decoding: { Varint.read(base, &offset, limit: end) }),
               let postings = Varint.read(base, &offset, limit: end), postings < 1 << 48,
               let positions = Varint.read(base, &offset, limit: end), positions < 1 << 48
         else { return false }
         // A block's first entry holds absolute offsets, the others deltas: added to the
         // previous entry's, or to 0 for the first.
         documentFrequency = Int(frequency)
+        self.impacts = impacts
         postingsOffset = postingsOffset &+ Int(postings)
         positionsOffset = positionsOffset &+ Int(positions)
         return postingsOffset >= 0 && positionsOffset >= 0
@@ -79,11 +79,7 @@ struct TermBlockReader {
     /// iterator (`citex check`) reads every entry so. `false` when it runs past the end.
     @inline(__always)
     mutating func skipEntry() -> Bool {
-        // Document frequency, then the impacts: their count is the low 4 bits of the
-        // header's first byte, and `count` pairs follow as 2·count − 1 varints.
-        guard Self.skipVarints(1, base, &offset, limit: end), offset < end else { return false }
-        let pairs = Int(base.load(fromByteOffset: offset, as: UInt8.self) & 0xF)
-        guard Self.skipVarints(pairs == 0 ? 1 : 2 * pairs, base, &offset, limit: end),
+        guard Varint.skip(1, base, &offset, limit: end), Impacts.skip(base, &offset, limit: end),
               let postings = Varint.read(base, &offset, limit: end),
               let positions = Varint.read(base, &offset, limit: end)
         else { return false }
@@ -92,27 +88,10 @@ struct TermBlockReader {
         return true
     }
 
-    /// Moves `offset` past `count` varints (each ends at a byte below 0x80); `false`
-    /// when the block ends first.
-    @inline(__always)
-    private static func skipVarints(_ count: Int, _ base: UnsafeRawPointer, _ offset: inout Int, limit: Int) -> Bool {
-        var remaining = count
-        while offset < limit {
-            let byte = base.load(fromByteOffset: offset, as: UInt8.self)
-            offset += 1
-            if byte < 0x80 {
-                remaining -= 1
-                if remaining == 0 { return true }
-            }
-        }
-        return false
-    }
-
-    /// The entry `readEntry` read, with its impacts (which it checked: they decode).
+    /// The entry `readEntry` read.
     var info: TermInfo {
-        var at = impactsOffset
-        return TermInfo(
+        TermInfo(
             documentFrequency: documentFrequency, postingsOffset: postingsOffset, positionsOffset: positionsOffset,
-            impacts: Impacts(decoding: { Varint.read(base, &at, limit: end) }) ?? Impacts())
+            impacts: impacts)
     }
 }

@@ -44,6 +44,20 @@ extension Impacts {
         }
     }
 
+    /// `skip` for a caller that reads within `limit` without a bound check per byte (a skip
+    /// list walked entry by entry): the pairs' varints are bounded once, then passed eight
+    /// bytes at a time. `false` past `limit` or with an impossible count.
+    @inline(__always)
+    static func skipUnchecked(_ base: UnsafeRawPointer, _ offset: inout Int, limit: Int) -> Bool {
+        guard offset &+ 10 <= limit, let header = Varint.readUnchecked(base, &offset) else { return false }
+        let total = Int(truncatingIfNeeded: header & 0xF)
+        guard total <= capacity else { return false }
+        guard total > 0 else { return true }
+        // 2·total − 1 varints follow, bounded once for all of them.
+        guard offset &+ 20 &* total <= limit else { return false }
+        return Varint.skipUnchecked(2 &* total &- 1, base, &offset)
+    }
+
     /// Moves `offset` past one encoded set of pairs without building it; `false` when the
     /// bytes run past `limit` or the count is impossible (a damaged file).
     @inline(__always)
