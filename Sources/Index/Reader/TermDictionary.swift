@@ -188,22 +188,17 @@ struct TermDictionary: @unchecked Sendable {
     }
 }
 
-/// Whether `a` sorts at or before `b` in `compare`'s order, by a byte loop: keys differ
-/// within a few bytes, sooner than a call to `memcmp` returns (eight bytes at a time
-/// measured slower).
+/// Whether `a` sorts at or before `b` in the dictionary's order.
 @inline(__always)
 private func sortsAtOrBefore(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
-    for i in 0..<min(a.count, b.count) where a[i] != b[i] { return a[i] < b[i] }
-    return a.count <= b.count
+    compare(a, b) <= 0
 }
 
 /// Byte-wise lexicographic order (shorter first on a common prefix): the dictionary's order.
+/// A byte loop: keys differ within a few bytes, sooner than a call to `memcmp` returns
+/// (eight bytes at a time measured slower).
 @inline(__always)
 func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
-    let shared = min(a.count, b.count)
-    if shared > 0, let x = a.baseAddress, let y = b.baseAddress {
-        let order = memcmp(x, y, shared)
-        if order != 0 { return Int(order) }
-    }
+    for i in 0..<min(a.count, b.count) where a[i] != b[i] { return Int(a[i]) - Int(b[i]) }
     return a.count - b.count
 }
