@@ -66,7 +66,7 @@ extension QueryCompiler {
             notes.append("'\(text)*' matches more than \(limit) terms; searched the \(limit) most frequent")
         }
         let clauses = ranked.prefix(limit).compactMap { candidate -> (occur: BooleanClause.Occur, node: PlanNode)? in
-            statistics.idf(of: candidate.term, in: fields).map {
+            statistics.idf(documentFrequency: candidate.frequency).map {
                 (.should, .term(TermClause(term: candidate.term, fields: fields, weight: $0)))
             }
         }

@@ -34,8 +34,12 @@ struct QueryStatistics {
     private static let fields = IndexField.allCases
 
     func idf(of term: String, in fields: [Int]) -> Double? {
-        let n = documentFrequency(of: term, in: fields)
-        return n > 0 ? BM25F.idf(documentFrequency: n, passages: collection.passageCount) : nil
+        idf(documentFrequency: documentFrequency(of: term, in: fields))
+    }
+
+    /// The idf of a term found in `n` passages; nil for none.
+    func idf(documentFrequency n: Int) -> Double? {
+        n > 0 ? BM25F.idf(documentFrequency: n, passages: collection.passageCount) : nil
     }
 
     /// Distinct terms starting with `prefix` in any of the fields, over all segments (their
@@ -44,7 +48,7 @@ struct QueryStatistics {
         var found = Set<String>()
         for segment in segments {
             for field in fields {
-                found.formUnion(segment.terms(withPrefix: prefix, in: IndexField.allCases[field], limit: scanLimit))
+                found.formUnion(segment.terms(withPrefix: prefix, in: Self.fields[field], limit: scanLimit))
             }
         }
         return Array(found)
