@@ -22,8 +22,7 @@ public struct Snippet: Sendable, Equatable {
 
     /// The fragment, with `…` where the passage was cut.
     public var text: String {
-        get { String(decoding: utf8, as: UTF8.self) }
-        set { utf8 = Array(newValue.utf8) }
+        String(decoding: utf8, as: UTF8.self)
     }
 
     /// `text` with each highlight wrapped in `open`/`close` (`**`, ANSI codes, `<mark>`).

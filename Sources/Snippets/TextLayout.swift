@@ -95,14 +95,17 @@ struct TextLayout {
         index > 0 && index < count && isSpace(index) && Self.mayEndSentence(bytes[index - 1]) && sentenceEnds(atSpace: index)
     }
 
-    /// `.`, `!`, `?`, a closer, or the last byte of `”` or `’`: what a sentence's last byte is.
+    /// `.`, `!`, `?`, a closer, or the last byte of `”` or `’`: what a sentence's last byte
+    /// is (the bytes `sentenceEnds(atSpace:)` looks back over).
     @inline(__always)
     private static func mayEndSentence(_ byte: UInt8) -> Bool {
-        if byte < 0x80 {
-            // `!`, `"`, `'`, `)`, `.`, `?` (bits 0x21–0x3F) and `]`.
-            return byte == 0x5D || byte >= 0x20 && byte < 0x40 && (0x8000_4286 as UInt64) >> UInt64(byte - 0x20) & 1 != 0
-        }
-        return byte == 0x9D || byte == 0x99
+        isTerminator(byte) || isCloser(byte) || byte == 0x9D || byte == 0x99
+    }
+
+    /// `.`, `!` and `?`.
+    @inline(__always)
+    private static func isTerminator(_ byte: UInt8) -> Bool {
+        byte == 0x2E || byte == 0x21 || byte == 0x3F
     }
 
     private func sentenceEnds(atSpace index: Int) -> Bool {
@@ -110,7 +113,7 @@ struct TextLayout {
         while back > 0, Self.isCloser(bytes[back]) || isClosingQuote(endingAt: back) {
             back -= bytes[back] >= 0x80 ? 3 : 1
         }
-        guard back >= 0, bytes[back] == 0x2E || bytes[back] == 0x21 || bytes[back] == 0x3F else { return false }
+        guard back >= 0, Self.isTerminator(bytes[back]) else { return false }
         if bytes[back] == 0x2E, isAbbreviation(endingAt: back) { return false }
         var next = index
         while next < count, isSpace(next) { next += 1 }
@@ -204,6 +207,7 @@ struct TextLayout {
     private static let abbreviations: [[UInt8]] = ["Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "vs", "etc", "e.g", "i.e", "cf", "No", "Fig", "Vol", "pp", "Inc", "Ltd", "Co"].map { Array($0.utf8) }
 
     /// `"`, `'`, `)` and `]`.
+    @inline(__always)
     private static func isCloser(_ byte: UInt8) -> Bool {
         byte == 0x22 || byte == 0x27 || byte == 0x29 || byte == 0x5D
     }
