@@ -44,7 +44,7 @@ struct StemCache {
     @inline(__always)
     func stem(_ word: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>) -> Int? {
         guard word.count <= Self.maxBytes, let base = word.baseAddress else { return Porter2.stem(word, into: output) }
-        let key = Self.pack(base, count: word.count)
+        let key = PackedBytes.words(base, count: word.count)
         let hash = (key.0 &* 0x9E37_79B9_7F4A_7C15) ^ (key.1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(word.count)
         let slot = slots + Int(truncatingIfNeeded: (hash >> 40) % UInt64(Self.slotCount)) * Self.wordsPerSlot
         if slot[0] == key.0 && slot[1] == key.1 && slot[4] & 0xFF == UInt64(word.count) {
@@ -55,24 +55,13 @@ struct StemCache {
         }
         let result = Porter2.stem(word, into: output)
         if let result, result > Self.maxBytes { return result }
-        let stem = result.map { Self.pack(output, count: $0) } ?? (0, 0)
+        let stem = result.map { PackedBytes.words(output, count: $0) } ?? (0, 0)
         slot[0] = key.0
         slot[1] = key.1
         slot[2] = stem.0
         slot[3] = stem.1
         slot[4] = UInt64(word.count) | UInt64(result ?? Int(Self.notStemmed)) << 8
         return result
-    }
-
-    /// Up to 16 bytes as two little-endian words, zero-padded; a loop beats a `memcpy` call at
-    /// these lengths.
-    @inline(__always)
-    private static func pack(_ bytes: UnsafePointer<UInt8>, count: Int) -> (UInt64, UInt64) {
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        for index in 0..<min(count, 8) { low |= UInt64(bytes[index]) << (8 * index) }
-        for index in min(count, 8)..<count { high |= UInt64(bytes[index]) << (8 * (index - 8)) }
-        return (low, high)
     }
 
     /// Writes all 16 bytes (those past `count` are zero) as two stores: a byte loop here was

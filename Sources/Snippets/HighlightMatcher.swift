@@ -41,7 +41,7 @@ public final class HighlightMatcher: Sendable {
         self.words = words
         packedWords = words.map { word in
             word.withUnsafeBufferPointer { bytes in
-                let (low, high) = Self.pack(bytes)
+                let (low, high) = PackedBytes.words(bytes)
                 return (low, high, word.count)
             }
         }
@@ -68,22 +68,10 @@ public final class HighlightMatcher: Sendable {
         guard term.count <= 16 else {
             return words.firstIndex { word in word.withUnsafeBufferPointer { $0.elementsEqual(term) } } ?? -1
         }
-        let (low, high) = Self.pack(term)
+        let (low, high) = PackedBytes.words(term)
         for (index, word) in packedWords.enumerated() where word.low == low && word.high == high && word.count == term.count {
             return index
         }
         return -1
-    }
-
-    /// The first sixteen bytes of `bytes` as two little-endian words, zero past its end.
-    @inline(__always)
-    private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        for index in 0..<min(bytes.count, 8) { low |= UInt64(bytes[index]) << UInt64(8 * index) }
-        for index in min(bytes.count, 8)..<min(bytes.count, 16) {
-            high |= UInt64(bytes[index]) << UInt64(8 * (index - 8))
-        }
-        return (low, high)
     }
 }
