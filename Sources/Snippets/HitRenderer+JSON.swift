@@ -16,14 +16,14 @@ extension HitRenderer {
     }
 
     /// One hit with its query, for streaming (`jsonl`).
-    func jsonLine(_ page: ResultPage, _ hit: CitedHit) -> String {
+    func jsonLine(_ page: ResultPage, _ hit: CitedHit) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject()
         if let qid = page.qid { json.key("qid"); json.string(qid) }
         json.key("query"); json.string(page.query)
         Self.writeHitMembers(hit, to: &json)
         json.endObject()
-        return json.output
+        return json.bytes
     }
 
     private static func writeHit(_ hit: CitedHit, to json: inout JSONWriter) {

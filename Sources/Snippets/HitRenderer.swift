@@ -14,19 +14,30 @@ public struct HitRenderer: Sendable {
         switch format {
         case .text: return text(page)
         case .markdown: return markdown(page)
-        case .json: return json(page).output + "\n"
-        case .jsonl: return page.hits.map { jsonLine(page, $0) + "\n" }.joined()
+        case .json, .jsonl: return String(decoding: renderBytes(page), as: UTF8.self)
         case .trec: return trec(page)
         }
     }
 
-    /// `render(page)` as UTF-8, for writing out: JSON, composed as bytes, is not made a
-    /// `String` on the way (validating a batch's JSON again was 5 % of its instructions).
+    /// `render(page)` as UTF-8, for writing out: JSON (either format), composed as bytes, is
+    /// not made a `String` on the way (validating a batch's JSON again was 5 % of its
+    /// instructions).
     public func renderBytes(_ page: ResultPage) -> [UInt8] {
-        guard format == .json else { return Array(render(page).utf8) }
-        var bytes = json(page).bytes
-        bytes.append(UInt8(ascii: "\n"))
-        return bytes
+        switch format {
+        case .json:
+            var bytes = json(page).bytes
+            bytes.append(UInt8(ascii: "\n"))
+            return bytes
+        case .jsonl:
+            var bytes: [UInt8] = []
+            for hit in page.hits {
+                bytes.append(contentsOf: jsonLine(page, hit))
+                bytes.append(UInt8(ascii: "\n"))
+            }
+            return bytes
+        case .text, .markdown, .trec:
+            return Array(render(page).utf8)
+        }
     }
 
     private func text(_ page: ResultPage) -> String {
