@@ -78,8 +78,9 @@ extension Tokenizer {
                             }
                             firstSkippedWord = min(firstSkippedWord, at)
                         }
+                        // Passed over within the block: its other bytes' flags fall below `index`.
                         index = at + length
-                        continue scan
+                        continue
                     }
                     let first = byte | 0x20
                     guard initials.contains(first) else { continue }
@@ -92,7 +93,8 @@ extension Tokenizer {
                     continue scan
                 }
             }
-            index = block + 16
+            // A character passed over may end past the block.
+            index = max(index, block + 16)
         }
     }
 
