@@ -78,9 +78,8 @@ extension Tokenizer {
                             }
                             firstSkippedWord = min(firstSkippedWord, at)
                         }
-                        // Passed over within the block: its other bytes' flags fall below `index`.
                         index = at + length
-                        continue
+                        continue scan
                     }
                     let first = byte | 0x20
                     guard initials.contains(first) else { continue }
@@ -93,8 +92,7 @@ extension Tokenizer {
                     continue scan
                 }
             }
-            // A character passed over may end past the block.
-            index = max(index, block + 16)
+            index = block + 16
         }
     }
 
