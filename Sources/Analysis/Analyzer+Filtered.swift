@@ -45,7 +45,7 @@ extension Analyzer {
             }
             let table = tokenizer.table
             var resume = 0
-            try Tokenizer.forEachWanted(in: text, initials, alphanumerics: alphanumerics, table: table) { found in
+            try Tokenizer.forEachWanted(in: text, initials, table: table) { found in
                 // Back to the start of the chunk holding it: after a separator, or `resume`.
                 var start = found.index
                 while start > resume, base[start - 1] >= 0x80 || UnicodeTable.cls(classes[Int(base[start - 1])]) != .separator {

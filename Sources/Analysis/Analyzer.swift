@@ -59,14 +59,14 @@ public struct Analyzer: Sendable, Equatable {
     func withTokenizer(
         _ text: UnsafeBufferPointer<UInt8>, _ body: (inout Tokenizer, TokenEmitter) throws -> Void
     ) rethrows {
-        let stemBytes = Tokenizer.maxTermBytes + 1
+        let stemBytes = TokenEmitter.stemBytes
         try withUnsafeTemporaryAllocation(
             byteCount: Tokenizer.workspaceBytes + 2 * stemBytes, alignment: MemoryLayout<Int>.alignment
         ) { workspace in
             guard let base = workspace.baseAddress else { return }
             var tokenizer = Tokenizer(text, workspace: base)
             let buffers = (base + Tokenizer.workspaceBytes).bindMemory(to: UInt8.self, capacity: 2 * stemBytes)
-            try body(&tokenizer, TokenEmitter(stemming: stemming, buffers: buffers, stemBytes: stemBytes, cache: StemCache.current()))
+            try body(&tokenizer, TokenEmitter(stemming: stemming, buffers: buffers, cache: StemCache.current()))
         }
     }
 

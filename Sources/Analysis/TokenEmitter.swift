@@ -11,7 +11,7 @@ struct TokenEmitter {
     /// Two stem buffers of `stemBytes` each: a compound's whole and its first part are both
     /// held until it is known whether the whole is reported.
     let buffers: UnsafeMutablePointer<UInt8>
-    let stemBytes: Int
+    static let stemBytes = Tokenizer.maxTermBytes + 1
     let cache: StemCache
 
     /// Reports `raw` (and, for a compound's whole, the first part that follows it) through
@@ -32,7 +32,7 @@ struct TokenEmitter {
         }
         // A whole shares its position with its first part; when both stem to one term
         // (`ing-s` → `ing`, `ing`) the whole is dropped so no term repeats at a position.
-        let firstPart = finish(next, into: buffers + stemBytes)
+        let firstPart = finish(next, into: buffers + Self.stemBytes)
         if !token.term.elementsEqual(firstPart.term) { try body(token) }
         try body(firstPart)
     }

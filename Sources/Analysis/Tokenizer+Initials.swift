@@ -29,10 +29,11 @@ extension Tokenizer {
     /// instructions a hit).
     @inline(__always)
     static func forEachWanted(
-        in text: UnsafeBufferPointer<UInt8>, _ initials: TermInitials, alphanumerics: UnsafePointer<UInt8>,
-        table: UnicodeTable, _ visit: (WantedStart) throws -> Int
+        in text: UnsafeBufferPointer<UInt8>, _ initials: TermInitials, table: UnicodeTable,
+        _ visit: (WantedStart) throws -> Int
     ) rethrows {
         guard let base = text.baseAddress else { return }
+        let alphanumerics = table.asciiAlphanumerics
         let count = text.count
         /// Sixteen bytes from `offset`, zero outside the text.
         @inline(__always) func load(_ offset: Int) -> Lanes {
@@ -123,9 +124,7 @@ extension Tokenizer {
     /// Up to eight wanted ASCII first bytes, each in every lane; unused ones are zero, which
     /// no lowered byte (it has 0x20 set) equals.
     struct WantedBytes {
-        private var bytes: (Lanes, Lanes, Lanes, Lanes, Lanes, Lanes, Lanes, Lanes)
-        /// More than eight: every run start is flagged, and `TermInitials.contains` decides.
-        private let all: Bool
+        private let bytes: (Lanes, Lanes, Lanes, Lanes, Lanes, Lanes, Lanes, Lanes)
         private let count: Int
 
         init(_ firsts: (packed: UInt64, count: Int)) {
@@ -133,7 +132,6 @@ extension Tokenizer {
                 Lanes(repeating: index < firsts.count ? UInt8(truncatingIfNeeded: firsts.packed >> UInt64(8 * index)) : 0)
             }
             bytes = (lane(0), lane(1), lane(2), lane(3), lane(4), lane(5), lane(6), lane(7))
-            all = firsts.count > 8
             count = firsts.count
         }
 
@@ -142,7 +140,8 @@ extension Tokenizer {
         /// it clear.
         @inline(__always)
         func matches(_ lowered: Lanes) -> Lanes {
-            if all { return Lanes(repeating: 0x80) }
+            // More than eight: every run start is flagged, and `TermInitials.contains` decides.
+            if count > 8 { return Lanes(repeating: 0x80) }
             @inline(__always) func equal(_ wanted: Lanes) -> Lanes {
                 let difference: Lanes = lowered ^ wanted
                 let borrowed: Lanes = difference &- Lanes(repeating: 1)
