@@ -3,7 +3,9 @@ import TestSupport
 import Testing
 
 @Suite struct PostingsCodecTests {
-    static func fixture(count: Int, maxGap: UInt32, seed: UInt64, maxFrequency: Int = 6) throws -> PostingsFixture {
+    static func fixture(
+        count: Int, maxGap: UInt32, seed: UInt64, maxFrequency: Int = 6, version: UInt32 = IndexFileKind.currentVersion
+    ) throws -> PostingsFixture {
         var random = SeededGenerator(seed: seed)
         var postings: [UInt32] = []
         var next: UInt32 = 0
@@ -20,7 +22,7 @@ import Testing
             }
         }
         let norms = (0..<min(Int(next), 5000)).map { _ in UInt32.random(in: 1...70_000, using: &random) }
-        return try PostingsFixture(postings: postings, positions: positions, norms: norms, passageCount: Int(next))
+        return try PostingsFixture(postings: postings, positions: positions, norms: norms, passageCount: Int(next), version: version)
     }
 
     @Test(arguments: [1, 2, 127, 128, 129, 255, 256, 257, 1000])
@@ -105,10 +107,11 @@ import Testing
     /// cursor goes: any mix of `next()`, near and far `advance(to:)`, `shallowAdvance(to:)`,
     /// `scan(through:)` and positions must see exactly the reference postings, and
     /// `shallowAdvance(to:)` the right block's bounds (the skip entries passed on the way
-    /// have their impacts skipped, not decoded).
-    @Test(arguments: [(300, false), (1000, false), (1000, true), (2000, true)])
-    func movesInAnyPatternMatchTheReference(count: Int, deferred: Bool) throws {
-        let fixture = try Self.fixture(count: count, maxGap: 9, seed: 23, maxFrequency: 8)
+    /// have their impacts skipped, not decoded), in the current format and in format 3, whose
+    /// skip entries do not give their impacts' length.
+    @Test(arguments: [(300, false, 4), (1000, false, 4), (1000, true, 4), (2000, true, 4), (1000, false, 3), (2000, true, 3)])
+    func movesInAnyPatternMatchTheReference(count: Int, deferred: Bool, version: UInt32) throws {
+        let fixture = try Self.fixture(count: count, maxGap: 9, seed: 23, maxFrequency: 8, version: version)
         let blocks = try fixture.cursor().blockSummaries()
         var random = SeededGenerator(seed: 29)
         for _ in 0..<4 {
@@ -162,10 +165,10 @@ import Testing
     }
 
     /// Each block's impacts are its postings' frontier (capped), the term's the whole list's;
-    /// frequencies up to 40 make frontiers wider than the cap.
-    @Test(arguments: [(1, 6), (127, 6), (128, 6), (300, 6), (129, 40), (1000, 40)])
-    func impactsAreEachBlocksFrontier(count: Int, maxFrequency: Int) throws {
-        let fixture = try Self.fixture(count: count, maxGap: 20, seed: 5, maxFrequency: maxFrequency)
+    /// frequencies up to 40 make frontiers wider than the cap. Format 3 reads the same.
+    @Test(arguments: [(1, 6, 4), (127, 6, 4), (128, 6, 4), (300, 6, 4), (129, 40, 4), (1000, 40, 4), (1000, 40, 3)])
+    func impactsAreEachBlocksFrontier(count: Int, maxFrequency: Int, version: UInt32) throws {
+        let fixture = try Self.fixture(count: count, maxGap: 20, seed: 5, maxFrequency: maxFrequency, version: version)
         let cursor = try fixture.cursor()
         var whole = ImpactFrontier()
         let expected = stride(from: 0, to: count, by: 128).map { start in
@@ -202,9 +205,11 @@ import Testing
     /// Far moves pass many skip entries in `walkMetadata`'s tight loop, which hands over to
     /// `loadNextMetadata` near the skip list's end: from any block to any later one, by
     /// `shallowAdvance(to:)` or `advance(to:)`, the loaded bounds and the passage found must
-    /// be those of the reference (every entry read one by one, and the postings).
-    @Test func farMovesMatchTheReference() throws {
-        let fixture = try Self.fixture(count: 6000, maxGap: 30, seed: 31, maxFrequency: 40)
+    /// be those of the reference (every entry read one by one, and the postings); in format 3
+    /// too.
+    @Test(arguments: [UInt32(4), 3])
+    func farMovesMatchTheReference(version: UInt32) throws {
+        let fixture = try Self.fixture(count: 6000, maxGap: 30, seed: 31, maxFrequency: 40, version: version)
         let blocks = try fixture.cursor().blockSummaries()
         var random = SeededGenerator(seed: 37)
         for _ in 0..<60 {

@@ -27,8 +27,9 @@ public enum IndexFileKind: UInt32, Sendable, CaseIterable {
 
     /// The format version this build writes. A shipped version is never edited: a new layout
     /// gets a new number. Version 1 had no chunk table; version 2 had no dictionary in record
-    /// stores (`RecordStoreWriter`), the only difference from 3, so it is still read.
-    public static let currentVersion: UInt32 = 3
+    /// stores (`RecordStoreWriter`); versions 2 and 3 had no byte length before a skip
+    /// entry's impacts (`PostingsEncoder`). Both differences are small, so 2 and 3 are still read.
+    public static let currentVersion: UInt32 = 4
     /// The versions this build reads.
     public static let readableVersions: ClosedRange<UInt32> = 2...currentVersion
     static let footerMagic: UInt32 = 0x5446_5843 // "CXFT"
@@ -86,7 +87,8 @@ final class IndexFileWriter {
     private var done = false
     private static let flushSize = 1 << 18
 
-    init(storage: any Storage, name: String, kind: IndexFileKind) throws {
+    /// `version` other than the current one is for tests of what older builds wrote.
+    init(storage: any Storage, name: String, kind: IndexFileKind, version: UInt32 = IndexFileKind.currentVersion) throws {
         self.name = name
         chunkShift = kind.writtenChunkShift
         chunkSize = 1 << Int(chunkShift)
@@ -94,7 +96,7 @@ final class IndexFileWriter {
         buffer.reserveCapacity(Self.flushSize + 4096)
         var header = ByteWriter()
         header.appendFixed(kind.rawValue)
-        header.appendFixed(IndexFileKind.currentVersion)
+        header.appendFixed(version)
         try write(header.bytes)
     }
 

@@ -26,6 +26,7 @@ extension PostingsCursor {
         fullBlocks = info.documentFrequency / BitPacking.blockSize
         blockTotal = (info.documentFrequency + BitPacking.blockSize - 1) / BitPacking.blockSize
         positionsStart = info.positionsOffset
+        sizedImpacts = postings.version >= 4
         var offset = info.postingsOffset
         var skipLength = 0
         var valid = info.documentFrequency > 0 && info.postingsOffset <= dataCount

@@ -40,10 +40,24 @@ extension PostingsCursor {
         metaLast = metaBase &+ UInt32(last)
         metaDataBytes = Int(dataBytes)
         metaPositionBytes = Int(positionBytes)
+        // Format 4 bounds the impacts by their length; earlier formats end where they end.
+        var impactsEnd = limit
+        if sizedImpacts {
+            guard let length = Varint.read(data, &skipOffset, limit: limit), length <= UInt64(limit - skipOffset) else {
+                return markDamaged()
+            }
+            impactsEnd = skipOffset + Int(length)
+        }
         if (metaLast < target || metaBlock < block) && metaBlock + 1 < blockTotal {
-            guard Impacts.skip(data, &skipOffset, limit: limit) else { return markDamaged() }
+            if sizedImpacts {
+                skipOffset = impactsEnd
+            } else {
+                guard Impacts.skip(data, &skipOffset, limit: limit) else { return markDamaged() }
+            }
         } else {
-            guard let impacts = Impacts(decoding: { Varint.read(data, &skipOffset, limit: limit) }) else {
+            guard let impacts = Impacts(decoding: { Varint.read(data, &skipOffset, limit: impactsEnd) }),
+                  !sizedImpacts || skipOffset == impactsEnd
+            else {
                 return markDamaged()
             }
             metaImpacts = impacts
@@ -73,7 +87,8 @@ extension PostingsCursor {
     /// false when it stopped before (having stored the entries it passed).
     @inline(__always)
     private mutating func walkEntries(to target: UInt32, block: Int) -> Bool {
-        // Three varints and an impacts header; all the impacts of the entry the walk ends on.
+        // Four varints (or three and an impacts header); all the impacts of the entry the
+        // walk ends on.
         let entryBound = 40, impactsBound = 10 + 10 * (2 * Impacts.capacity - 1)
         let lastBlock = blockTotal - 1, limit = dataStart, bytes = data
         let passages = UInt64(passageLimit), dataLimit = UInt64(dataCount)
@@ -89,13 +104,24 @@ extension PostingsCursor {
                   let nextPositionBytes = Varint.readUnchecked(bytes, &offset),
                   delta < passages, nextDataBytes < dataLimit, nextPositionBytes < positionLimit
             else { break }
+            var impactsLength = -1
+            if sizedImpacts {
+                guard let length = Varint.readUnchecked(bytes, &offset), length <= UInt64(limit &- offset) else { break }
+                impactsLength = Int(truncatingIfNeeded: length)
+            }
             let nextBase = last &+ 1
             let nextLast = nextBase &+ UInt32(truncatingIfNeeded: delta)
             if (nextLast < target || number &+ 1 < block) && number &+ 1 < lastBlock {
-                guard Impacts.skipUnchecked(bytes, &offset, limit: limit) else { break }
+                if impactsLength >= 0 {
+                    offset &+= impactsLength
+                } else {
+                    guard Impacts.skipUnchecked(bytes, &offset, limit: limit) else { break }
+                }
             } else {
+                let impactsEnd = offset &+ impactsLength
                 guard offset &+ impactsBound <= limit,
-                      let impacts = Impacts(decoding: { Varint.readUnchecked(bytes, &offset) })
+                      let impacts = Impacts(decoding: { Varint.readUnchecked(bytes, &offset) }),
+                      impactsLength < 0 || offset == impactsEnd
                 else { break }
                 metaImpacts = impacts
                 loaded = true

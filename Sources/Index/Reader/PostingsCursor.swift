@@ -31,6 +31,8 @@ public struct PostingsCursor {
     @usableFromInline let skipStart: Int
     @usableFromInline let dataStart: Int
     @usableFromInline let positionsStart: Int
+    /// Whether skip entries give their impacts' length (format 4 on).
+    @usableFromInline let sizedImpacts: Bool
     /// Passages containing the term (deleted ones included): the `n` of BM25's idf.
     public let documentFrequency: Int
     /// The whole list's competitive (frequency, field length) pairs, from the dictionary.

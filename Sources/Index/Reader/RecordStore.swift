@@ -20,7 +20,7 @@ struct RecordStore: @unchecked Sendable {
     /// Copies of `dictionary` to decompress after, if there is one (never used otherwise:
     /// not optional, since unwrapping it retained and released it on every read).
     private let scratch: DictionaryScratch
-    /// Whether frames list their records' lengths after the compressed bytes (version 3);
+    /// Whether frames list their records' lengths after the compressed bytes (version 3 on);
     /// in version 2 each record's length preceded it inside the compressed block.
     private let listsLengths: Bool
     /// The blocks `withRecord` decompressed last (8 KiB each, in stores without a dictionary:
@@ -114,7 +114,7 @@ struct RecordStore: @unchecked Sendable {
         var size: Int
         /// Payload offset of the frame, for errors.
         var start: Int
-        /// The records' lengths, varints (version 3; empty in version 2).
+        /// The records' lengths, varints (version 3 on; empty in version 2).
         var lengths: UnsafeRawBufferPointer
 
         /// Where record `skip` (counted from the block's first) lies in the decompressed block.

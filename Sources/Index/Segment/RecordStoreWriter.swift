@@ -6,7 +6,7 @@ internal import CLZ4
 /// (`.documents`). The chunk checksums of the file frame cover the compressed bytes.
 ///
 /// ```
-///  payload (format version 3)
+///  payload (format version 3 on)
 ///  varint D │ dictionary: D bytes, parts of records spread over the store (D = 0: none)
 ///  ┌ frame 0: varint rawSize │ varint C │ LZ4 block (C bytes) of (record │ record │ …) │ varint length × n ┐
 ///  │ frame 1 …                                                                                          │ blocks

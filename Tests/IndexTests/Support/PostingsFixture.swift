@@ -13,15 +13,19 @@ final class PostingsFixture {
     private var files: [MappedFile] = []
     private var info = TermInfo(documentFrequency: 0, postingsOffset: 0, positionsOffset: 0)
 
-    init(postings: [UInt32], positions: [[UInt32]], norms: [UInt32], passageCount: Int, leadingTerms: Int = 1) throws {
+    /// `version`: the format to write (an older one for tests that it still reads).
+    init(
+        postings: [UInt32], positions: [[UInt32]], norms: [UInt32], passageCount: Int, leadingTerms: Int = 1,
+        version: UInt32 = IndexFileKind.currentVersion
+    ) throws {
         self.passageCount = passageCount
         self.postings = postings
         self.positions = positions
         self.freqs = positions.map { UInt32($0.count) }
         self.norms = norms
-        let postingsFile = try IndexFileWriter(storage: storage, name: "p", kind: .postings)
-        let positionsFile = try IndexFileWriter(storage: storage, name: "q", kind: .positions)
-        var encoder = PostingsEncoder()
+        let postingsFile = try IndexFileWriter(storage: storage, name: "p", kind: .postings, version: version)
+        let positionsFile = try IndexFileWriter(storage: storage, name: "q", kind: .positions, version: version)
+        var encoder = PostingsEncoder(version: version)
         try norms.withUnsafeBytes { normBytes in
             let view = NormsView(base: normBytes.baseAddress, width: 4, count: norms.count)
             let flat = positions.flatMap { $0 }
