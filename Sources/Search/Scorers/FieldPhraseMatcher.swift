@@ -19,11 +19,18 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
     /// rarer ones already agree.
     private let terms: UnsafeMutableBufferPointer<PhraseTerm<Cursor>>
     /// How many terms, rarest first, propose passages by joining their cursors. With three
-    /// or more, the commonest (a stopword inside the phrase, usually) is left out: it is
-    /// moved to a proposal only once the rarer terms' positions line up there, which most
-    /// proposals fail (`"equivalent to setting"` on the large tier: 460 proposals, 34
+    /// or more, the commonest (a stopword inside the phrase, usually) is left out at first:
+    /// it is moved to a proposal only once the rarer terms' positions line up there, which
+    /// most proposals fail (`"equivalent to setting"` on the large tier: 460 proposals, 34
     /// phrases), so its blocks are mostly never decoded.
-    private let joined: Int
+    private var joined: Int
+    /// Proposals left before the commonest term joins the others: as many as it has blocks.
+    /// Past that, reading the rarer terms' positions at every proposal costs more than
+    /// moving the commonest to each, which then rejects most of them without positions
+    /// (`"file containing python"`: its rarer words agree at 950 passages, but `python`
+    /// has only 193 blocks, and the phrase occurs 3 times). A stopword's blocks outnumber
+    /// the proposals, and it stays out.
+    private var proposalsBeforeJoining: Int
     /// The passage every term's cursor stands on, or `.end`.
     private(set) var proposal: PassageNumber = PassageNumber(rawValue: 0)
     /// Occurrences of the whole phrase in `verifiedAt` (0: the terms are not adjacent there).
@@ -61,6 +68,8 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
         }
         _ = terms.initialize(from: rarestFirst.map { PhraseTerm(cursor: cursors[$0], offset: clause.offsets[$0]) })
         joined = cursors.count >= 3 ? cursors.count - 1 : cursors.count
+        let commonest = cursors[rarestFirst[rarestFirst.count - 1]].statistics.documentFrequency
+        proposalsBeforeJoining = 3 * commonest < segment.source.passageCount ? commonest / BitPacking.blockSize + 1 : .max
         proposal = join(from: PassageNumber(rawValue: 0))
     }
 
@@ -74,6 +83,10 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
         guard target > proposal else { return }
         // The rest of a document whose shared field lacks the phrase needs no look.
         let target = sharedFrequency == 0 && shared.contains(target) ? shared.upperBound : target
+        if joined < terms.count {
+            proposalsBeforeJoining -= 1
+            if proposalsBeforeJoining == 0 { joined = terms.count }
+        }
         proposal = join(from: target)
     }
 

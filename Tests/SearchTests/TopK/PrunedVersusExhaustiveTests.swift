@@ -1,5 +1,7 @@
+import Index
 import Search
 import Testing
+import TestSupport
 
 /// Pruned top-k must return exactly what scoring every passage returns: same hits, same
 /// scores to the bit, same order, over random corpora and queries using every construct.
@@ -67,4 +69,32 @@ func longPhrasesEqualBruteForce(seed: UInt64, blockSize: Int) throws {
         if !pruned.isEmpty { matched += 1 }
     }
     #expect(matched > 40)
+}
+
+/// A three-word phrase whose commonest word is sparse (a fifth of the passages, six blocks)
+/// while the other two agree at half of them: the commonest joins the proposals once they
+/// outnumber its blocks, so both ways of proposing run; exact either way, with a threshold
+/// (top 10) and without one.
+@Test(arguments: [10, 1_000])
+func phraseWhoseCommonestWordJoinsMidwayEqualsBruteForce(limit: Int) throws {
+    var random = SeededGenerator(seed: 41)
+    let filler = ["qx", "qy", "qz"]
+    var passages: [InMemorySegment.Passage] = []
+    for number in 0..<3_000 {
+        var text = (0..<Int.random(in: 4...12, using: &random)).map { _ in filler[Int.random(in: 0..<3, using: &random)] }
+        if number % 2 == 0 {
+            text.insert(contentsOf: ["qa", "qb"].shuffled(using: &random), at: Int.random(in: 0...text.count, using: &random))
+        }
+        if number % 5 == 0 { text.insert("qc", at: Int.random(in: 0...text.count, using: &random)) }
+        if number % 37 == 0 { text.insert(contentsOf: ["qa", "qb", "qc"], at: Int.random(in: 0...text.count, using: &random)) }
+        passages.append(
+            InMemorySegment.Passage(document: DocumentNumber(rawValue: UInt32(number / 3)), fields: [.text: text], isDeleted: false))
+    }
+    let documents = (0..<1_000).map { _ in InMemorySegment.Document(path: "a.html", language: nil) }
+    let segments = [InMemorySegment(documents: documents, passages: passages)]
+    let searcher = Searcher(segments: segments)
+    let options = SearchOptions(limit: limit, perDocument: nil)
+    let pruned = try searcher.search("\"qa qb qc\"", options: options).hits
+    #expect(pruned == (try BruteForce(searcher: searcher, segments: segments).search("\"qa qb qc\"", options: options)))
+    #expect(pruned.count >= min(limit, 81))
 }
