@@ -133,6 +133,17 @@ final class FieldPhraseMatcher<Cursor: PostingCursor> {
         return frequency
     }
 
+    /// A bound on the phrase's frequency in the proposed passage without reading positions:
+    /// it occurs no more often than each of its terms, so the least frequency among the
+    /// joined terms (all of them stand on the proposal).
+    func frequencyBound() -> UInt32 {
+        var bound = UInt32.max
+        for index in 0..<joined {
+            bound = min(bound, UInt32(truncatingIfNeeded: terms[index].cursor.with { $0.countPositions() }))
+        }
+        return bound
+    }
+
     /// The scratch with room for `count` values, its first `kept` preserved when it grows.
     private func reserve(_ count: Int, keeping kept: Int) -> UnsafeMutablePointer<UInt32> {
         guard count > scratchCapacity else { return scratch }
