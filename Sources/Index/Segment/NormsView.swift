@@ -16,7 +16,9 @@ public struct NormsView: @unchecked Sendable {
     }
 
     /// The length (in tokens) of the field in passage `index`; 0 when out of range.
-    @inlinable
+    /// Always inlined: the scoring loops read one per posting, and left to itself the
+    /// compiler made it a call there (6.6 % of a five-word query's instructions).
+    @inlinable @inline(__always)
     public subscript(index: Int) -> UInt32 {
         guard index >= 0, index < count, let base else { return 0 }
         switch width {
