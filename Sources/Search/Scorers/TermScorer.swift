@@ -88,8 +88,10 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
     /// the same order as `score()` adds them, so the scores are bit-identical. When only one
     /// field has postings in the window (the text, mostly), its postings are scored at once.
     @_specialize(where Cursor == SegmentPostingCursor)
-    func scoreRun(into window: ScoreWindow, clause: Int, from low: PassageNumber, through high: PassageNumber)
-        -> PassageNumber {
+    func scoreRun(
+        into window: ScoreWindow, clause: Int, from low: PassageNumber, through high: PassageNumber,
+        floor: Double
+    ) -> PassageNumber {
         var present = 0
         for index in fields.indices where fields[index].passage <= high {
             present += 1
@@ -103,7 +105,10 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
                         let normalized = field.scoring.normalizedFrequency(frequency, length: field.norms[Int(passage.rawValue)])
                         let offset = Int(passage.rawValue &- low.rawValue)
                         if present == 1 {
-                            window.add(clause: clause, offset: offset, score: weight * bm25.saturate(normalized))
+                            let score = weight * bm25.saturate(normalized)
+                            if score >= floor {
+                                window.add(clause: clause, offset: offset, score: score)
+                            }
                         } else {
                             window.addFrequency(offset: offset, normalized)
                         }
@@ -114,7 +119,10 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
         }
         if present > 1 {
             window.drainFrequencies(count: Int(high.rawValue &- low.rawValue) + 1) { offset, frequency in
-                window.add(clause: clause, offset: offset, score: weight * bm25.saturate(frequency))
+                let score = weight * bm25.saturate(frequency)
+                if score >= floor {
+                    window.add(clause: clause, offset: offset, score: score)
+                }
             }
         }
         passage = lowest
