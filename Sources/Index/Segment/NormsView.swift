@@ -5,6 +5,7 @@
 public struct NormsView: @unchecked Sendable {
     @usableFromInline let base: UnsafeRawPointer?
     @usableFromInline let width: Int
+    /// 0 when `base` is nil, so that a read checks only the index.
     public let count: Int
 
     /// A view of `count` entries of `width` bytes at `base`, which the caller keeps alive and
@@ -12,13 +13,17 @@ public struct NormsView: @unchecked Sendable {
     public init(base: UnsafeRawPointer?, width: Int, count: Int) {
         self.base = base
         self.width = width
-        self.count = count
+        self.count = base == nil ? 0 : count
     }
 
     /// The length (in tokens) of the field in passage `index`; 0 when out of range.
-    @inlinable
+    /// Always inlined: the scoring loops read one per posting, and left to itself the
+    /// compiler made it a call there (6.6 % of a five-word query's instructions).
+    @inlinable @inline(__always)
     public subscript(index: Int) -> UInt32 {
-        guard index >= 0, index < count, let base else { return 0 }
+        // One unsigned comparison also refuses a negative index; a view with entries has a base.
+        guard UInt(bitPattern: index) < UInt(bitPattern: count) else { return 0 }
+        let base = base.unsafelyUnwrapped
         switch width {
         case 1: return UInt32(base.load(fromByteOffset: index, as: UInt8.self))
         case 2: return UInt32(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: index * 2, as: UInt16.self)))

@@ -36,9 +36,14 @@ protocol Scorer: AnyObject {
 
     /// Scores every match from where the scorer stands through `high` into `window` as
     /// clause `clause` (the window starts at `low`), and returns where the scorer then
-    /// stands: past `high`.
-    func scoreRun(into window: ScoreWindow, clause: Int, from low: PassageNumber, through high: PassageNumber)
-        -> PassageNumber
+    /// stands: past `high`. A match scoring below `floor` is left out: the evaluator passes
+    /// a finite floor only when this clause is the window's one essential clause and no
+    /// score below it could become a hit (`TopKCollector.floor`), sparing the window
+    /// recording such a match and the drain visiting it.
+    func scoreRun(
+        into window: ScoreWindow, clause: Int, from low: PassageNumber, through high: PassageNumber,
+        floor: Double
+    ) -> PassageNumber
 }
 
 extension Scorer {
@@ -47,11 +52,16 @@ extension Scorer {
     var skipsUncompetitive: Bool { false }
 
     @inline(__always)
-    func scoreRun(into window: ScoreWindow, clause: Int, from low: PassageNumber, through high: PassageNumber)
-        -> PassageNumber {
+    func scoreRun(
+        into window: ScoreWindow, clause: Int, from low: PassageNumber, through high: PassageNumber,
+        floor: Double
+    ) -> PassageNumber {
         var passage = self.passage
         while passage <= high {
-            window.add(clause: clause, offset: Int(passage.rawValue &- low.rawValue), score: score())
+            let score = score()
+            if score >= floor {
+                window.add(clause: clause, offset: Int(passage.rawValue &- low.rawValue), score: score)
+            }
             passage = advance(to: passage.successor)
         }
         return passage

@@ -19,6 +19,14 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
     private(set) var passage: PassageNumber
     let maxScore: Double
     let cost: Int
+    /// For `blockBound`: whether every field has a block yet, the first of their blocks'
+    /// last passages, and the bound last returned with the fields it added (a bit per
+    /// field). Asked once per window for every clause, most often while no block changed
+    /// and the same fields stand in the run.
+    private var hasBlocks = false
+    private var blocksThrough = PassageNumber.end
+    private var boundFields = UInt.max
+    private var bound = 0.0
 
     /// `nil` when the term has no postings in this segment.
     init?<Terms: SegmentTerms>(_ clause: TermClause, terms: Terms, context: ScoringContext) where Terms.Source.Cursor == Cursor {
@@ -88,8 +96,10 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
     /// the same order as `score()` adds them, so the scores are bit-identical. When only one
     /// field has postings in the window (the text, mostly), its postings are scored at once.
     @_specialize(where Cursor == SegmentPostingCursor)
-    func scoreRun(into window: ScoreWindow, clause: Int, from low: PassageNumber, through high: PassageNumber)
-        -> PassageNumber {
+    func scoreRun(
+        into window: ScoreWindow, clause: Int, from low: PassageNumber, through high: PassageNumber,
+        floor: Double
+    ) -> PassageNumber {
         var present = 0
         for index in fields.indices where fields[index].passage <= high {
             present += 1
@@ -103,7 +113,10 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
                         let normalized = field.scoring.normalizedFrequency(frequency, length: field.norms[Int(passage.rawValue)])
                         let offset = Int(passage.rawValue &- low.rawValue)
                         if present == 1 {
-                            window.add(clause: clause, offset: offset, score: weight * bm25.saturate(normalized))
+                            let score = weight * bm25.saturate(normalized)
+                            if score >= floor {
+                                window.add(clause: clause, offset: offset, score: score)
+                            }
                         } else {
                             window.addFrequency(offset: offset, normalized)
                         }
@@ -114,7 +127,10 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
         }
         if present > 1 {
             window.drainFrequencies(count: Int(high.rawValue &- low.rawValue) + 1) { offset, frequency in
-                window.add(clause: clause, offset: offset, score: weight * bm25.saturate(frequency))
+                let score = weight * bm25.saturate(frequency)
+                if score >= floor {
+                    window.add(clause: clause, offset: offset, score: score)
+                }
             }
         }
         passage = lowest
@@ -127,26 +143,39 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
     /// double, leaving out the title's bound where the title lacks the word matters).
     @_specialize(where Cursor == SegmentPostingCursor)
     func blockBound(at target: PassageNumber) -> (bound: Double, through: PassageNumber) {
-        var through = PassageNumber.end
-        for index in fields.indices where !fields[index].hasBlock || target > fields[index].blockLast {
-            // A field's block often outlasts the run (another field's or clause's block
-            // ends it first): targets only grow, so while they stay inside it (its last
-            // posting is at or after them), it is the block asked for and its bound stands.
-            let block = fields[index].cursor.with { $0.block(containing: target) }
-            if !fields[index].hasBlock || block.lastPassage != fields[index].blockLast {
-                fields[index].blockLast = block.lastPassage
-                fields[index].blockBound = fields[index].scoring.maxNormalizedFrequency(block.impacts)
-                fields[index].hasBlock = true
+        if !hasBlocks || target > blocksThrough {
+            var through = PassageNumber.end
+            for index in fields.indices where !fields[index].hasBlock || target > fields[index].blockLast {
+                // A field's block often outlasts the run (another field's or clause's block
+                // ends it first): targets only grow, so while they stay inside it (its last
+                // posting is at or after them), it is the block asked for and its bound stands.
+                let block = fields[index].cursor.with { $0.block(containing: target) }
+                if !fields[index].hasBlock || block.lastPassage != fields[index].blockLast {
+                    fields[index].blockLast = block.lastPassage
+                    fields[index].blockBound = fields[index].scoring.maxNormalizedFrequency(block.impacts)
+                    fields[index].hasBlock = true
+                    boundFields = .max
+                }
             }
+            for index in fields.indices {
+                through = min(through, fields[index].blockLast)
+            }
+            hasBlocks = true
+            blocksThrough = through
         }
-        for index in fields.indices {
-            through = min(through, fields[index].blockLast)
+        var present: UInt = 0
+        for index in fields.indices where fields[index].passage <= blocksThrough {
+            present |= 1 &<< UInt(index)
         }
-        var frequency = 0.0
-        for index in fields.indices where fields[index].passage <= through {
-            frequency += fields[index].blockBound
+        if present != boundFields {
+            var frequency = 0.0
+            for index in fields.indices where present & (1 &<< UInt(index)) != 0 {
+                frequency += fields[index].blockBound
+            }
+            bound = weight * bm25.saturate(frequency)
+            boundFields = present
         }
-        return (weight * bm25.saturate(frequency), max(through, target))
+        return (bound, max(blocksThrough, target))
     }
 }
 

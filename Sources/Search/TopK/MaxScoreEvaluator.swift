@@ -226,14 +226,17 @@ final class MaxScoreEvaluator<Clause: Scorer> {
             // Block-max MaxScore: inside the window, clauses whose block bounds together
             // cannot reach the threshold produce no candidates either.
             let local = windowEssential(from: essential)
+            let rest = optionalBound(local, at: low)
+            // A lone essential clause's score is a candidate's whole partial sum, so the drain's
+            // check below can be made as it scores.
+            let floor = local == optional.count - 1 ? TopKCollector.floor(rest: rest, threshold: threshold) : -.infinity
             window.begin()
             for index in local..<optional.count {
                 advanceOptional(index, to: low)
                 standing[index] = optional[index].with {
-                    $0.scoreRun(into: window, clause: index, from: low, through: high)
+                    $0.scoreRun(into: window, clause: index, from: low, through: high, floor: floor)
                 }
             }
-            let rest = optionalBound(local, at: low)
             window.drain(count: Int(high.rawValue &- low.rawValue) + 1) { offset, partial in
                 guard TopKCollector.admits(bound: partial + rest, threshold: threshold) else { return }
                 let candidate = PassageNumber(rawValue: low.rawValue &+ UInt32(offset))

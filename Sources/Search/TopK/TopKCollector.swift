@@ -42,6 +42,16 @@ struct TopKCollector {
         bound * (1 + 1e-9) + 1e-12 > threshold
     }
 
+    /// A score below which a part scoring `score`, with the rest bounded by `rest`, is surely
+    /// refused by `admits(bound: score + rest, threshold:)`: the margin is widened by
+    /// a millionth of the magnitudes, far beyond the rounding of either side, so a part
+    /// can be dropped by one comparison as it is scored. `-infinity` until the list is full.
+    @inline(__always)
+    static func floor(rest: Double, threshold: Double) -> Double {
+        guard threshold > -.infinity else { return -.infinity }
+        return (threshold - 1e-12) / (1 + 1e-9) - rest - 1e-6 * (abs(threshold) + abs(rest) + 1e-6)
+    }
+
     /// Whether a hit with this score, arriving after every kept one, would be kept.
     @inline(__always)
     func competes(_ score: Double) -> Bool {

@@ -44,3 +44,33 @@ func collectorMatchesSortCapCut(seed: UInt64) {
     #expect(!collector.competes(2))
     #expect(collector.competes(2.5))
 }
+
+/// A part scoring below `floor` must be one `admits` refuses with the rest added (else a
+/// window would drop a hit), and the floor must stay within a millionth of the exact cut,
+/// so that it spares the window most of what the drain would refuse.
+@Test(arguments: [UInt64(7), 8, 9])
+func floorRefusesOnlyWhatAdmitsRefuses(seed: UInt64) {
+    var generator = SeededGenerator(seed: seed)
+    #expect(TopKCollector.floor(rest: 1, threshold: -.infinity) == -.infinity)
+    for _ in 0..<2_000 {
+        let threshold = Double.random(in: 0...20, using: &generator)
+        let rest = Double.random(in: 0...10, using: &generator)
+        let floor = TopKCollector.floor(rest: rest, threshold: threshold)
+        #expect(floor <= threshold - rest)
+        #expect(floor > threshold - rest - 1e-4)
+        // Just below the floor, and the largest doubles below it.
+        var score = floor
+        for _ in 0..<4 {
+            score = score.nextDown
+            #expect(!TopKCollector.admits(bound: score + rest, threshold: threshold))
+        }
+        let below = floor - Double.random(in: 0...1, using: &generator)
+        #expect(!TopKCollector.admits(bound: below + rest, threshold: threshold))
+        // Where `admits` lets a score through, the floor does too.
+        let exact = threshold - rest
+        for candidate in [exact, exact.nextDown, exact.nextUp, exact - 1e-9 * threshold]
+        where TopKCollector.admits(bound: candidate + rest, threshold: threshold) {
+            #expect(candidate >= floor)
+        }
+    }
+}
