@@ -104,6 +104,8 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
         for index in fields.indices where fields[index].passage <= high {
             present += 1
         }
+        // Compared before saturating: most postings fall below a floor and skip the division.
+        let frequencyFloor = floor == -.infinity ? -.infinity : bm25.frequencyFloor(score: floor, weight: weight)
         var lowest = PassageNumber.end
         for index in fields.indices {
             let field = fields[index]
@@ -113,9 +115,8 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
                         let normalized = field.scoring.normalizedFrequency(frequency, length: field.norms[Int(passage.rawValue)])
                         let offset = Int(passage.rawValue &- low.rawValue)
                         if present == 1 {
-                            let score = weight * bm25.saturate(normalized)
-                            if score >= floor {
-                                window.add(clause: clause, offset: offset, score: score)
+                            if normalized >= frequencyFloor {
+                                window.add(clause: clause, offset: offset, score: weight * bm25.saturate(normalized))
                             }
                         } else {
                             window.addFrequency(offset: offset, normalized)
@@ -127,9 +128,8 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
         }
         if present > 1 {
             window.drainFrequencies(count: Int(high.rawValue &- low.rawValue) + 1) { offset, frequency in
-                let score = weight * bm25.saturate(frequency)
-                if score >= floor {
-                    window.add(clause: clause, offset: offset, score: score)
+                if frequency >= frequencyFloor {
+                    window.add(clause: clause, offset: offset, score: weight * bm25.saturate(frequency))
                 }
             }
         }

@@ -67,4 +67,15 @@ public struct BM25F: Sendable {
     func saturate(_ frequency: Double) -> Double {
         frequency / (k1 + frequency)
     }
+
+    /// A tf' below which `weight · saturate(tf')` is surely below `score` (weight > 0): the
+    /// saturation inverted and lowered by a millionth, far beyond the rounding of either
+    /// side, so that a scoring loop drops such a frequency by one comparison before dividing.
+    /// `-infinity` when no score is refused, `infinity` when every one is.
+    @inline(__always)
+    func frequencyFloor(score: Double, weight: Double) -> Double {
+        guard score > 0 else { return -.infinity }
+        guard score < weight else { return .infinity }
+        return k1 * score / (weight - score) * (1 - 1e-6)
+    }
 }

@@ -58,6 +58,9 @@ final class MaxScoreEvaluator<Clause: Scorer> {
     private var windowThrough: PassageNumber?
     private var windowBound = Double.infinity
     private let windowSums: UnsafeMutableBufferPointer<Double>
+    /// `min(optionalSums[i], windowSums[i])`, what candidates inside the window are checked
+    /// against, kept beside them so that a check reads one value.
+    private let windowRest: UnsafeMutableBufferPointer<Double>
     /// The searcher's scratch for scoring windows (see `ScoreWindow`).
     private let window: ScoreWindow
 
@@ -92,6 +95,8 @@ final class MaxScoreEvaluator<Clause: Scorer> {
         scoredAt.initialize(repeating: .end)
         windowSums = .allocate(capacity: max(optional.count, 1))
         windowSums.initialize(repeating: .infinity)
+        windowRest = .allocate(capacity: max(optional.count, 1))
+        windowRest.initialize(repeating: .infinity)
         standing = .allocate(capacity: max(optional.count, 1))
         standing.initialize(repeating: .end)
         for (index, scorer) in optional.enumerated() { standing[index] = scorer.passage }
@@ -102,6 +107,7 @@ final class MaxScoreEvaluator<Clause: Scorer> {
         scores.deallocate()
         scoredAt.deallocate()
         windowSums.deallocate()
+        windowRest.deallocate()
         standing.deallocate()
     }
 
@@ -156,21 +162,11 @@ final class MaxScoreEvaluator<Clause: Scorer> {
             let block = optional[index].with { $0.blockBound(at: candidate) }
             bound += block.bound
             windowSums[index] = (index == 0 ? 0 : windowSums[index - 1]) + block.bound
+            windowRest[index] = min(optionalSums[index], windowSums[index])
             through = min(through, block.through)
         }
         windowBound = bound
         windowThrough = through
-    }
-
-    /// The bound of optional clauses `0..<count` at `candidate`: the block-max one when the
-    /// window covers it, else the whole lists'.
-    @inline(__always)
-    private func optionalBound(_ count: Int, at candidate: PassageNumber) -> Double {
-        guard count > 0 else { return 0 }
-        if let through = windowThrough, candidate <= through {
-            return min(optionalSums[count - 1], windowSums[count - 1])
-        }
-        return optionalSums[count - 1]
     }
 
     @inline(__always)
@@ -226,7 +222,7 @@ final class MaxScoreEvaluator<Clause: Scorer> {
             // Block-max MaxScore: inside the window, clauses whose block bounds together
             // cannot reach the threshold produce no candidates either.
             let local = windowEssential(from: essential)
-            let rest = optionalBound(local, at: low)
+            let rest = local == 0 ? 0 : windowRest[local - 1]
             // A lone essential clause's score is a candidate's whole partial sum, so the drain's
             // check below can be made as it scores.
             let floor = local == optional.count - 1 ? TopKCollector.floor(rest: rest, threshold: threshold) : -.infinity
@@ -280,11 +276,13 @@ final class MaxScoreEvaluator<Clause: Scorer> {
 
     /// Adds optional clauses `0..<count` strongest first, giving up as soon as the bound of
     /// what is left cannot lift the candidate over the threshold; `true` if it still can.
+    /// The window covers the candidate whenever the threshold is finite (both callers update
+    /// it first), so the bounds are the window's.
     private func completes(_ candidate: PassageNumber, partial: Double, scoring count: Int) -> Bool {
         var partial = partial
         var index = count - 1
         while index >= 0 {
-            guard TopKCollector.admits(bound: partial + optionalBound(index + 1, at: candidate), threshold: threshold) else {
+            guard TopKCollector.admits(bound: partial + windowRest[index], threshold: threshold) else {
                 return false
             }
             if advanceOptional(index, to: candidate) == candidate {
