@@ -61,6 +61,27 @@ import Testing
         }
     }
 
+    /// The block search starts where a record would lie if blocks held equally many and
+    /// gallops from there: records bunched unevenly (thousands of empty and tiny ones, then a
+    /// few large ones, then tiny ones again) put that guess far from the true block, on both
+    /// sides, and every record must still read back as the whole-block decode gives it.
+    @Test(arguments: [0, 1024])
+    func recordsFarFromAnEvenSpreadAreFound(dictionarySize: Int) throws {
+        var random = SeededGenerator(seed: 23)
+        let records: [[UInt8]] = (0..<2400).map { number in
+            let length = number < 1500 ? Int.random(in: 0...3, using: &random)
+                : number < 1600 ? Int.random(in: 1000...3000, using: &random) : Int.random(in: 0...40, using: &random)
+            return (0..<length).map { UInt8(truncatingIfNeeded: number &* 13 &+ $0) }
+        }
+        let store = try RecordStoreTests.store(
+            records, blockTarget: 1024, cachedBlocks: 2, dictionarySize: dictionarySize, dictionaryBlockTarget: 1024)
+        #expect(Self.blockRanges(records, blockTarget: 1024).count > 100)
+        #expect(try Self.reference(store) == records)
+        for number in records.indices.shuffled(using: &random) {
+            #expect(try Self.read(store, number) == records[number], "record \(number)")
+        }
+    }
+
     /// The records each block holds, as `RecordStoreWriter` closes blocks (at the target).
     static func blockRanges(_ records: [[UInt8]], blockTarget: Int) -> [Range<Int>] {
         var ranges: [Range<Int>] = []

@@ -11,9 +11,11 @@ public final class SearchSession {
     let searcher: Searcher
     private let snippets: SnippetBuilder
     /// Documents already read, kept for the session: a batch's queries keep hitting the same
-    /// pages, and a document record costs a store-block decompression. Bounded, then cleared.
-    private var documents: [DocumentKey: Document] = [:]
-    private static let documentCacheLimit = 4096
+    /// pages, and a document record costs a store-block decompression. Direct-mapped on the
+    /// document number, a newer document taking an older one's slot: a look-up is an index and
+    /// a comparison, where a dictionary hashed its key (and copied the document out) per hit.
+    private var documents = [CachedDocument?](repeating: nil, count: SearchSession.documentSlots)
+    private static let documentSlots = 4096
 
     /// Opens the last commit of the index in `settings.index`.
     public init(_ settings: SearchSettings) throws {
@@ -34,18 +36,18 @@ public final class SearchSession {
         let highlight = settings.fetchesPassages ? HighlightMatcher(HighlightQuery(
             terms: result.queryTerms.terms.map { Array($0.utf8) }, phrases: result.queryTerms.phrases.map { $0.map { Array($0.utf8) } }))
             : nil
-        if documents.count > Self.documentCacheLimit { documents.removeAll(keepingCapacity: true) }
         var hits: [CitedHit] = []
         hits.reserveCapacity(result.hits.count)
         for (rank, hit) in result.hits.enumerated() {
             let segment = reader.segments[hit.segment]
-            let key = DocumentKey(segment: hit.segment, document: hit.document.rawValue)
-            let document: Document
-            if let cached = documents[key] {
-                document = cached
+            let slot = (Int(hit.document.rawValue) &+ hit.segment &* 0x9E37_79B1) & (Self.documentSlots - 1)
+            let cached: CachedDocument
+            if let found = documents[slot], found.segment == hit.segment, found.number == hit.document {
+                cached = found
             } else {
-                document = try segment.document(hit.document).document
-                documents[key] = document
+                cached = CachedDocument(
+                    segment: hit.segment, number: hit.document, document: try segment.document(hit.document).document)
+                documents[slot] = cached
             }
             let passage: Passage, snippet: Snippet
             if let highlight {
@@ -55,7 +57,7 @@ public final class SearchSession {
                 passage = Passage(id: segment.passageID(hit.passage), ordinal: 0, section: [], text: "", line: 0, anchor: nil)
                 snippet = Snippet(text: "", highlights: [])
             }
-            hits.append(CitedHit(rank: rank + 1, score: hit.score, document: document, passage: passage, snippet: snippet))
+            hits.append(CitedHit(rank: rank + 1, score: hit.score, document: cached.document, passage: passage, snippet: snippet))
         }
         // Reads that met a checksum mismatch ended early rather than threw: never serve that.
         if let damage = reader.damage { throw damage }
@@ -64,9 +66,17 @@ public final class SearchSession {
         return SearchAnswer(page: page, notes: result.notes)
     }
 
-    private struct DocumentKey: Hashable {
-        var segment: Int
-        var document: UInt32
+    /// A class, so that looking one up costs a reference count, not a copy of its strings.
+    private final class CachedDocument {
+        let segment: Int
+        let number: DocumentNumber
+        let document: Document
+
+        init(segment: Int, number: DocumentNumber, document: Document) {
+            self.segment = segment
+            self.number = number
+            self.document = document
+        }
     }
 }
 
