@@ -271,45 +271,20 @@ struct RecordStore: @unchecked Sendable {
     /// The block holding record `number` (in range), with its first record and the first
     /// record after it, both verified.
     ///
-    /// The binary search reads its probes unverified (a verified probe cost as much as the
+    /// The search reads its probes unverified (a verified probe cost as much as the
     /// rest of the search: 16 chunk checks per hit) and verifies only the two entries it
     /// settles on. Those alone decide: if they bracket `number`, their block holds it whatever
     /// the entries passed over say. If a damaged entry misled the search they do not, and the
     /// whole index is then verified, so damage is reported as such.
     ///
-    /// The search starts where `number` would lie if every block held as many records, and
-    /// gallops out from there to bracket it: blocks hold about as many records each, so the
-    /// bracket is a few neighbouring entries (one or two cache lines) rather than the dozen
-    /// entries all over the index that a search from its ends reads, each a cache miss when
-    /// a hit's passage is read cold.
+    /// The search starts where `number` would lie if every block held as many records
+    /// (`SortedSearch`): a few neighbouring entries rather than a dozen all over the index.
     private func block(of number: Int) throws -> (block: Int, first: Int, last: Int) {
-        @inline(__always) func probe(_ block: Int) -> Int {
+        let low = SortedSearch.lastIndex(
+            atMost: number, count: blockCount, guess: SortedSearch.proportionalGuess(number, of: recordCount, over: blockCount)
+        ) { block in
             Int(UInt32(littleEndian: payload.loadUnaligned(
                 fromByteOffset: indexOffset + block * Self.indexEntrySize, as: UInt32.self)))
-        }
-        // The answer is the last block whose first record is at most `number`: in low...high.
-        var low = 0, high = blockCount - 1
-        let guess = min(high, Int(UInt64(number) * UInt64(blockCount) / UInt64(max(recordCount, 1))))
-        var step = 1
-        if probe(guess) <= number {
-            low = guess
-            while low + step <= high, probe(low + step) <= number {
-                low += step
-                step <<= 1
-            }
-            high = min(high, low + step - 1)
-        } else {
-            high = guess - 1
-            while high - step + 1 > 0 {
-                let candidate = high - step + 1
-                if probe(candidate) <= number { low = candidate; break }
-                high = candidate - 1
-                step <<= 1
-            }
-        }
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if probe(middle) <= number { low = middle } else { high = middle - 1 }
         }
         let first = try firstRecord(low)
         let last = low + 1 < blockCount ? try firstRecord(low + 1) : recordCount

@@ -228,14 +228,15 @@ public final class SegmentReader: @unchecked Sendable {
         return result
     }
 
-    /// The document holding passage `passage` (binary search, no decompression).
+    /// The document holding passage `passage` (a search of the documents' first passages
+    /// from where it would lie if documents were of equal length; no decompression).
     public func documentNumber(of passage: PassageNumber) -> DocumentNumber {
-        var low = 0, high = documentCount - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if documentStore.extraValue(middle) <= passage.rawValue { low = middle } else { high = middle - 1 }
-        }
-        return DocumentNumber(low)
+        guard documentCount > 0 else { return DocumentNumber(0) }
+        let number = Int(passage.rawValue)
+        return DocumentNumber(SortedSearch.lastIndex(
+            atMost: number, count: documentCount,
+            guess: SortedSearch.proportionalGuess(number, of: passageCount, over: documentCount)
+        ) { Int(documentStore.extraValue($0)) })
     }
 
     /// First passage of document `number` and the passage count, without decompression.
