@@ -82,6 +82,20 @@ import Testing
         }
     }
 
+    /// Prefetching is a hint: for any number, in range or not, it neither fails nor changes
+    /// what a read then returns.
+    @Test func prefetchingChangesNoRead() throws {
+        let records = Self.unevenRecords(count: 300, seed: 31)
+        let store = try RecordStoreTests.store(
+            records, blockTarget: 2048, extra: (0..<600).map { UInt32($0) }, cachedBlocks: 2,
+            dictionarySize: 1024, dictionaryBlockTarget: 2048)
+        for number in [-1, records.count, records.count + 5, Int.max / 2] + Array(records.indices) {
+            store.prefetchIndexEntry(of: number, extraIndices: 2 * (number % 1000)..<2 * (number % 1000) + 2)
+            store.prefetchFrame(of: number)
+        }
+        for number in records.indices { #expect(try Self.read(store, number) == records[number], "record \(number)") }
+    }
+
     /// The records each block holds, as `RecordStoreWriter` closes blocks (at the target).
     static func blockRanges(_ records: [[UInt8]], blockTarget: Int) -> [Range<Int>] {
         var ranges: [Range<Int>] = []

@@ -36,6 +36,12 @@ public final class SearchSession {
         let highlight = settings.fetchesPassages ? HighlightMatcher(HighlightQuery(
             terms: result.queryTerms.terms.map { Array($0.utf8) }, phrases: result.queryTerms.phrases.map { $0.map { Array($0.utf8) } }))
             : nil
+        if highlight != nil {
+            for (number, segment) in reader.segments.enumerated() {
+                let passages = result.hits.compactMap { $0.segment == number ? $0.passage : nil }
+                if !passages.isEmpty { segment.prefetchPassages(passages) }
+            }
+        }
         var hits: [CitedHit] = []
         hits.reserveCapacity(result.hits.count)
         for (rank, hit) in result.hits.enumerated() {

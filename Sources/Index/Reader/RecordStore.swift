@@ -268,6 +268,45 @@ struct RecordStore: @unchecked Sendable {
         return try prefix.withRecord(range, file: file, body)
     }
 
+    /// Starts loading the block index entry where the search for record `number`'s block
+    /// begins, and its extra values `extraIndices`, without waiting (see `prefetchFrame`).
+    func prefetchIndexEntry(of number: Int, extraIndices: Range<Int>) {
+        guard number >= 0, number < recordCount, let base = payload.baseAddress else { return }
+        let guess = min(blockCount - 1, SortedSearch.proportionalGuess(number, of: recordCount, over: blockCount))
+        citex_prefetch(base + indexOffset + guess * Self.indexEntrySize)
+        if extraIndices.lowerBound >= 0, extraIndices.upperBound <= extraCount, !extraIndices.isEmpty {
+            citex_prefetch(extra.baseAddress.map { $0 + 4 * extraIndices.lowerBound })
+        }
+    }
+
+    /// Starts loading the start of the compressed block holding record `number` and the end
+    /// where its records' lengths are listed, without waiting. Why: with cold caches, as for a
+    /// page of hits after a search, each `withRecord` first waits for these lines, one hit
+    /// after another; asked for all the hits first, the waits overlap. A hint only: the
+    /// entries are read unverified and nothing is decoded (`withRecord` checks everything).
+    func prefetchFrame(of number: Int) {
+        guard number >= 0, number < recordCount, let base = payload.baseAddress else { return }
+        let block = blockSearch(number)
+        let entry = indexOffset + block * Self.indexEntrySize + 4
+        let end = block + 1 < blockCount ? entry + Self.indexEntrySize : indexOffset + blockCount * Self.indexEntrySize
+        guard end + 8 <= payload.count else { return }
+        let start = Int(truncatingIfNeeded: UInt64(littleEndian: payload.loadUnaligned(fromByteOffset: entry, as: UInt64.self)))
+        let stop = Int(truncatingIfNeeded: UInt64(littleEndian: payload.loadUnaligned(fromByteOffset: end, as: UInt64.self)))
+        guard start >= framesStart, start < stop, stop <= indexOffset else { return }
+        citex_prefetch(base + start)
+        citex_prefetch(base + stop - 1)
+    }
+
+    /// The last block whose first record is at most `number`, by unverified probes.
+    private func blockSearch(_ number: Int) -> Int {
+        SortedSearch.lastIndex(
+            atMost: number, count: blockCount, guess: SortedSearch.proportionalGuess(number, of: recordCount, over: blockCount)
+        ) { block in
+            Int(UInt32(littleEndian: payload.loadUnaligned(
+                fromByteOffset: indexOffset + block * Self.indexEntrySize, as: UInt32.self)))
+        }
+    }
+
     /// The block holding record `number` (in range), with its first record and the first
     /// record after it, both verified.
     ///
@@ -280,12 +319,7 @@ struct RecordStore: @unchecked Sendable {
     /// The search starts where `number` would lie if every block held as many records
     /// (`SortedSearch`): a few neighbouring entries rather than a dozen all over the index.
     private func block(of number: Int) throws -> (block: Int, first: Int, last: Int) {
-        let low = SortedSearch.lastIndex(
-            atMost: number, count: blockCount, guess: SortedSearch.proportionalGuess(number, of: recordCount, over: blockCount)
-        ) { block in
-            Int(UInt32(littleEndian: payload.loadUnaligned(
-                fromByteOffset: indexOffset + block * Self.indexEntrySize, as: UInt32.self)))
-        }
+        let low = blockSearch(number)
         let first = try firstRecord(low)
         let last = low + 1 < blockCount ? try firstRecord(low + 1) : recordCount
         guard first <= number, number < last else {

@@ -170,6 +170,18 @@ public final class SegmentReader: @unchecked Sendable {
         try passageStore.withRecord(Int(number.rawValue)) { try StoredPassage.decode(&$0, id: passageID(number)) }
     }
 
+    /// Starts loading what reading passages `numbers` touches first (their block index
+    /// entries and passage IDs, then the ends of their compressed blocks), without waiting:
+    /// a hint before reading a page of hits, so that their cache misses overlap instead of
+    /// coming one after another. Reads nothing it returns; damage is left to `passage(_:)`.
+    public func prefetchPassages(_ numbers: [PassageNumber]) {
+        for number in numbers {
+            let n = Int(number.rawValue)
+            passageStore.prefetchIndexEntry(of: n, extraIndices: 2 * n..<2 * n + 2)
+        }
+        for number in numbers { passageStore.prefetchFrame(of: Int(number.rawValue)) }
+    }
+
     /// The `PassageID` of passage `number`, without touching the compressed store
     /// (0 for a number out of range, or if its bytes fail their checksum: see `damage`).
     public func passageID(_ number: PassageNumber) -> PassageID {
