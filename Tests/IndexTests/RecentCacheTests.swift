@@ -4,12 +4,12 @@ import Testing
 struct RecentCacheTests {
     @Test func keepsTheLastEntriesFirstInFirstOut() {
         let cache = RecentCache<Int, String>(capacity: 3)
-        for key in 0..<5 { cache.store(key, "v\(key)") }
+        for key in 0..<5 { cache.store(key, "v\(key)", replacing: { _ in false }) }
         #expect(cache.value(where: { $0 == 0 }) == nil)
         #expect(cache.value(where: { $0 == 1 }) == nil)
         #expect(cache.value(where: { $0 == 2 }) == "v2")
         #expect(cache.value(where: { $0 == 4 }) == "v4")
-        cache.store(5, "v5")
+        cache.store(5, "v5", replacing: { _ in false })
         #expect(cache.value(where: { $0 == 2 }) == nil)
         #expect(cache.value(where: { $0 == 3 }) == "v3")
     }
@@ -18,8 +18,8 @@ struct RecentCacheTests {
     /// one is never found, and no other entry is pushed out.
     @Test func storingWithReplacingUpdatesInPlace() {
         let cache = RecentCache<Int, String>(capacity: 2)
-        cache.store(1, "short")
-        cache.store(2, "other")
+        cache.store(1, "short", replacing: { _ in false })
+        cache.store(2, "other", replacing: { _ in false })
         cache.store(1, "longer", replacing: { $0 == 1 })
         #expect(cache.value(where: { $0 == 1 }) == "longer")
         #expect(cache.value(where: { $0 == 2 }) == "other")
@@ -30,7 +30,7 @@ struct RecentCacheTests {
 
     @Test func remembersAbsentValuesAsAnswers() throws {
         let cache = RecentCache<[UInt8], Int?>(capacity: 2)
-        cache.store(Array("whale".utf8), nil)
+        cache.store(Array("whale".utf8), nil, replacing: { _ in false })
         let hit = cache.value(where: { $0.elementsEqual("whale".utf8) })
         #expect(hit == .some(nil))
         #expect(cache.value(where: { $0.elementsEqual("ship".utf8) }) == nil)
@@ -44,7 +44,7 @@ struct RecentCacheTests {
                     for step in 0..<500 {
                         let key = (task * 500 + step) % 16
                         if let value = cache.value(where: { $0 == key }) { #expect(value == key * 2) }
-                        cache.store(key, key * 2)
+                        cache.store(key, key * 2, replacing: { _ in false })
                     }
                 }
             }

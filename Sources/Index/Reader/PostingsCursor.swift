@@ -182,7 +182,7 @@ public struct PostingsCursor {
 
     /// Appends the positions of the term in the current passage to `result`, in increasing
     /// order. If the positions file is damaged, fewer may be appended and `isDamaged` is set.
-    public mutating func positions(appendingTo result: inout [UInt32]) {
+    mutating func positions(appendingTo result: inout [UInt32]) {
         var sink = AppendedPositions(result: result)
         result = []
         readPositions(into: &sink)

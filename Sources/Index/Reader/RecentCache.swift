@@ -40,10 +40,6 @@ final class RecentCache<Key: Sendable, Value: Sendable>: Sendable {
         }
     }
 
-    func store(_ key: Key, _ value: Value) {
-        entries.withLock { $0.insert(key, value, capacity: capacity) }
-    }
-
     /// Stores `value` in place of the first entry whose key `matches`, if any, else as a new
     /// entry: for a value that grows (a block decoded further), so a stale one is never found first.
     func store(_ key: Key, _ value: Value, replacing matches: (Key) -> Bool) {
