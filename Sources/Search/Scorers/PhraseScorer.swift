@@ -112,14 +112,7 @@ final class PhraseScorer<Cursor: PostingCursor>: Scorer {
 
     @_specialize(where Cursor == SegmentPostingCursor)
     func score() -> Double {
-        var frequency = 0.0
-        for field in fields {
-            frequency += field.with { matcher in
-                guard matcher.matches(passage) else { return 0 }
-                return bm25.normalizedFrequency(matcher.frequency, length: matcher.norms[Int(passage.rawValue)], field: matcher.field)
-            }
-        }
-        return weight * bm25.saturate(frequency)
+        weighted(at: passage) { $0.matches(passage) ? $0.frequency : 0 }
     }
 
     /// A bound on the phrase's score in `proposal` from its terms' frequencies there and the
@@ -130,15 +123,22 @@ final class PhraseScorer<Cursor: PostingCursor>: Scorer {
     /// proposals, 669 phrases).
     @_specialize(where Cursor == SegmentPostingCursor)
     private func passageBound(at proposal: PassageNumber) -> Double {
-        var frequency = 0.0
+        weighted(at: proposal) { $0.proposal == proposal ? $0.frequencyBound() : 0 }
+    }
+
+    /// The phrase's BM25F score in `passage` for the frequency each field's matcher gives
+    /// (0 where the phrase is absent): what `score()` and `passageBound(at:)` share.
+    @inline(__always)
+    private func weighted(at passage: PassageNumber, _ frequency: (FieldPhraseMatcher<Cursor>) -> UInt32) -> Double {
+        var normalized = 0.0
         for field in fields {
-            frequency += field.with { matcher in
-                guard matcher.proposal == proposal else { return 0 }
-                return bm25.normalizedFrequency(
-                    matcher.frequencyBound(), length: matcher.norms[Int(proposal.rawValue)], field: matcher.field)
+            normalized += field.with { matcher in
+                let count = frequency(matcher)
+                guard count > 0 else { return 0 }
+                return bm25.normalizedFrequency(count, length: matcher.norms[Int(passage.rawValue)], field: matcher.field)
             }
         }
-        return weight * bm25.saturate(frequency)
+        return weight * bm25.saturate(normalized)
     }
 
     /// The fields' bounds (`FieldPhraseMatcher.blockBound`) added over the run their blocks
