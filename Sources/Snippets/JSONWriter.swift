@@ -27,7 +27,6 @@ public struct JSONWriter: Sendable {
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
-        needsComma[needsComma.count - 1] = false
         skipSeparator = true
     }
 
@@ -75,6 +74,7 @@ public struct JSONWriter: Sendable {
         endArray()
     }
 
+    /// Set by `key`: the value that follows is the member's, with no comma before it.
     private var skipSeparator = false
 
     private mutating func value(_ raw: String) {
