@@ -65,9 +65,9 @@ def extract(binary, dirs, corpus, out, log, timeout):
     return r
 
 
-def _write_queries(path, queries, prefix=""):
-    """`qid<TAB>query` lines, the `--queries` input format."""
-    with open(path, "w") as f:
+def _write_queries(path, queries, prefix="", mode="w"):
+    """`qid<TAB>query` lines, the `--queries` input format (`mode` "a" appends)."""
+    with open(path, mode) as f:
         for q in queries:
             f.write(f"{prefix}{q['qid']}\t{citex_syntax(q)}\n")
 
@@ -90,8 +90,7 @@ def search(binary, index_dir, queries, work, k, passes, log, timeout):
     _write_queries(plain, queries)
     _write_queries(warm, queries, prefix="warm:")
     for p in range(passes):
-        with open(warm, "a") as f:
-            f.write("".join(f"p{p}:{q['qid']}\t{citex_syntax(q)}\n" for q in queries))
+        _write_queries(warm, queries, prefix=f"p{p}:", mode="a")
     # --per-doc 0: the top k passages whatever their documents, as the peers return them
     cmd = [binary, "search", "--index", index_dir, "--queries", "{}", "--format", "json", "-k", str(k),
            "--per-doc", "0"]

@@ -7,17 +7,22 @@ public struct JSONWriter: Sendable {
     /// The JSON written so far, as UTF-8 (what a writer to a file or pipe wants: making it a
     /// `String` validates every byte again).
     public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = [false]
+    /// Whether the current object or array (or the top level) has a value already, so the
+    /// next one needs a comma; `key` clears it for its member's value. A property, not the top
+    /// of `enclosing`: every value tests and sets it.
+    private var needsComma = false
+    /// `needsComma` of each object or array around the current one.
+    private var enclosing: [Bool] = []
 
     public init() {}
 
     /// The JSON written so far.
     public var output: String { String(decoding: bytes, as: UTF8.self) }
 
-    public mutating func beginObject() { value("{"); needsComma.append(false) }
-    public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
-    public mutating func beginArray() { value("["); needsComma.append(false) }
-    public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+    public mutating func beginObject() { begin("{") }
+    public mutating func endObject() { end("}") }
+    public mutating func beginArray() { begin("[") }
+    public mutating func endArray() { end("]") }
 
     /// Starts a member of the current object; the next value written is its value. `name`
     /// is one of the caller's own key names, written as is (no escaping needed or done).
@@ -27,8 +32,7 @@ public struct JSONWriter: Sendable {
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
-        needsComma[needsComma.count - 1] = false
-        skipSeparator = true
+        needsComma = false
     }
 
     public mutating func string(_ text: String?) {
@@ -75,20 +79,26 @@ public struct JSONWriter: Sendable {
         endArray()
     }
 
-    private var skipSeparator = false
-
     private mutating func value(_ raw: String) {
         separate()
         bytes.append(contentsOf: raw.utf8)
     }
 
     private mutating func separate() {
-        if skipSeparator {
-            skipSeparator = false
-        } else if needsComma[needsComma.count - 1] {
-            bytes.append(UInt8(ascii: ","))
-        }
-        needsComma[needsComma.count - 1] = true
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        needsComma = true
+    }
+
+    private mutating func begin(_ bracket: Unicode.Scalar) {
+        separate()
+        bytes.append(UInt8(ascii: bracket))
+        enclosing.append(true)
+        needsComma = false
+    }
+
+    private mutating func end(_ bracket: Unicode.Scalar) {
+        needsComma = enclosing.popLast() ?? false
+        bytes.append(UInt8(ascii: bracket))
     }
 
     /// Appends `bytes` (UTF-8) quoted, copying runs of bytes that need no escape in one piece (the

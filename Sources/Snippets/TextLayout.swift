@@ -23,10 +23,16 @@ struct TextLayout {
             guard let table = counts.baseAddress, let source = bytes.baseAddress else {
                 return body(TextLayout(bytes: bytes, scalarsBefore: nil))
             }
-            var count: Int32 = 0
+            // Up to the first non-ASCII byte, every byte is a scalar: its count is its offset.
             var index = 0
-            // Eight bytes at a time: a 1 in each byte that starts a scalar (is no `10xxxxxx`
-            // continuation), summed below each byte by one multiplication.
+            let ascii = asciiPrefix(bytes)
+            while index < ascii {
+                (table + index).initialize(to: Int32(truncatingIfNeeded: index))
+                index += 1
+            }
+            var count = Int32(truncatingIfNeeded: ascii)
+            // Then eight bytes at a time: a 1 in each byte that starts a scalar (is no
+            // `10xxxxxx` continuation), summed below each byte by one multiplication.
             let ones: UInt64 = 0x0101_0101_0101_0101
             while index + 8 <= bytes.count {
                 let word = UInt64(littleEndian: UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self))
@@ -68,6 +74,20 @@ struct TextLayout {
             index += 1
         }
         return high & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// How many bytes come before the first non-ASCII one, found eight bytes at a time (a
+    /// second, early-ending scan: `isASCII` reads every byte without a branch, which is what
+    /// the usual, all-ASCII passage wants).
+    private static func asciiPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var index = 0
+        while index + 8 <= bytes.count,
+              UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            index += 8
+        }
+        while index < bytes.count, base[index] < 0x80 { index += 1 }
+        return index
     }
 
     var count: Int { bytes.count }
