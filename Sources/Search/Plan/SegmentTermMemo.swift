@@ -33,7 +33,6 @@ final class SegmentTermMemo<Source: PostingSource>: SegmentTerms {
     /// Most terms found by comparing each in turn.
     private static var linearLimit: Int { 16 }
 
-
     init(_ source: Source) {
         self.source = source
     }

@@ -41,11 +41,11 @@ final class TermScorer<Cursor: PostingCursor>: Scorer {
             let name = context.fields[field]
             guard let cursor = terms.postings(of: clause.term, in: name) else { continue }
             let statistics = cursor.statistics
+            let scoring = context.bm25.fields[field]
             cursors.append(cursor)
             fields.append(FieldState(
-                cursor: Unretained(cursor), scoring: context.bm25.fields[field], norms: terms.source.norms(name),
-                passage: cursor.passage))
-            bound += context.bm25.maxNormalizedFrequency(statistics.impacts, field: field)
+                cursor: Unretained(cursor), scoring: scoring, norms: terms.source.norms(name), passage: cursor.passage))
+            bound += scoring.maxNormalizedFrequency(statistics.impacts)
             cost += statistics.documentFrequency
         }
         guard !fields.isEmpty else { return nil }

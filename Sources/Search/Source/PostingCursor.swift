@@ -43,11 +43,6 @@ public protocol PostingCursor: AnyObject {
     /// terms). A hint; the default ignores it.
     func deferFrequencies()
 
-    /// Moves to the next posting (like `advance(to: passage.successor)`, which is the
-    /// default).
-    @discardableResult
-    func next() -> PassageNumber
-
     /// Calls `body` with the passage and frequency of every posting from the current one
     /// through `last`, and returns where the cursor then stands (past `last`): the loop
     /// that scores a run of postings term at a time.
@@ -57,6 +52,7 @@ public protocol PostingCursor: AnyObject {
 extension PostingCursor {
     public func deferFrequencies() {}
 
+    /// Moves to the next posting.
     @inlinable
     @discardableResult
     public func next() -> PassageNumber { advance(to: passage.successor) }

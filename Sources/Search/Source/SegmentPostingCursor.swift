@@ -26,11 +26,6 @@ public final class SegmentPostingCursor: PostingCursor {
         cursor.pointee.advance(to: target)
     }
 
-    @discardableResult
-    public func next() -> PassageNumber {
-        cursor.pointee.next()
-    }
-
     public func scan(through last: PassageNumber, _ body: (PassageNumber, UInt32) -> Void) -> PassageNumber {
         cursor.pointee.scan(through: last, body)
     }

@@ -131,12 +131,6 @@ final class MaxScoreEvaluator<Clause: Scorer> {
         }
     }
 
-    /// The bound of optional clauses `0..<count` together.
-    @inline(__always)
-    private func optionalBound(_ count: Int) -> Double {
-        count == 0 ? 0 : optionalSums[count - 1]
-    }
-
     /// Whether `candidate` may beat the collector's threshold according to block bounds;
     /// when not, `windowThrough` is the last passage that may be skipped.
     private func windowAdmits(_ candidate: PassageNumber) -> Bool {
@@ -250,12 +244,10 @@ final class MaxScoreEvaluator<Clause: Scorer> {
     }
 
     private func conjunctive(into collector: inout TopKCollector) {
-        let requiredBound = parts.must.reduce(0) { $0 + $1.maxScore }
+        let bound = parts.must.reduce(0) { $0 + $1.maxScore } + (optionalSums.last ?? 0)
         var candidate = parts.conjunction(from: PassageNumber(rawValue: 0))
         while candidate != .end {
-            if !TopKCollector.admits(bound: requiredBound + optionalBound(optional.count), threshold: threshold) {
-                return
-            }
+            guard TopKCollector.admits(bound: bound, threshold: threshold) else { return }
             if !windowAdmits(candidate) {
                 candidate = parts.conjunction(from: (windowThrough ?? candidate).successor)
                 continue

@@ -34,7 +34,7 @@ final class ScoreWindow {
     private var rows: UnsafeMutablePointer<Double>
     private var stamps: UnsafeMutablePointer<UInt32>
     /// The clauses a row holds (the current query's), and how many it has room for.
-    private(set) var clauses = 0
+    private var clauses = 0
     private var capacity: Int
     private var serial: UInt32 = 0
     /// One clause's fields at a time (BM25F adds a term's fields before saturating): the

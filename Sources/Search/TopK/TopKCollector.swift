@@ -14,24 +14,12 @@ struct TopKCollector {
     let perDocument: Int
     /// Best first.
     private(set) var hits: [SearchHit] = []
-    /// Hits kept per document, for a long list only (`countsByScan` otherwise).
-    private var kept: [DocumentKey: Int] = [:]
-    /// Whether a document's kept hits are counted by looking through `hits`: for a short list
-    /// (ten hits, the usual case) a few comparisons cost less than hashing the document into
-    /// `kept` for every hit offered, which took 3 % of a median query's time.
-    private let countsByScan: Bool
     /// Passages offered after passing every check (a lower bound on the matches).
     private(set) var offered = 0
-
-    struct DocumentKey: Hashable {
-        var segment: Int
-        var document: DocumentNumber
-    }
 
     init(limit: Int, perDocument: Int?) {
         self.limit = max(0, limit)
         self.perDocument = max(1, perDocument ?? Int.max)
-        countsByScan = self.limit <= 32
         hits.reserveCapacity(self.limit + 1)
     }
 
@@ -64,34 +52,29 @@ struct TopKCollector {
         hits.count < limit || score > hits[hits.count - 1].score
     }
 
+    /// A hit that would not be kept as the list's last is refused first: the document's
+    /// quota is then only counted for a hit that will be inserted, whose insertion already
+    /// costs a pass over the list. Counting by looking through `hits` costs less than hashing
+    /// the document into a dictionary of counts for every hit (which took 3 % of a median
+    /// query's time), and a document's worst kept hit is never better than the list's last.
     mutating func offer(_ hit: SearchHit) {
         offered += 1
-        guard limit > 0 else { return }
-        let key = DocumentKey(segment: hit.segment, document: hit.document)
-        if perDocument != Int.max, keptCount(key) >= perDocument {
+        guard limit > 0, hits.count < limit || hit.ranks(before: hits[limit - 1]) else { return }
+        if perDocument != Int.max, keptCount(of: hit) >= perDocument {
             guard let worst = hits.lastIndex(where: { $0.segment == hit.segment && $0.document == hit.document }),
                 hit.ranks(before: hits[worst])
             else { return }
             hits.remove(at: worst)
-            insert(hit)
-            return
-        }
-        if hits.count == limit {
-            guard hit.ranks(before: hits[limit - 1]) else { return }
-            let evicted = hits.removeLast()
-            if perDocument != Int.max, !countsByScan {
-                kept[DocumentKey(segment: evicted.segment, document: evicted.document), default: 1] -= 1
-            }
+        } else if hits.count == limit {
+            hits.removeLast()
         }
         insert(hit)
-        if perDocument != Int.max, !countsByScan { kept[key, default: 0] += 1 }
     }
 
-    /// How many hits of document `key` the list holds.
-    private func keptCount(_ key: DocumentKey) -> Int {
-        guard countsByScan else { return kept[key, default: 0] }
+    /// How many hits of `hit`'s document the list holds.
+    private func keptCount(of hit: SearchHit) -> Int {
         var count = 0
-        for hit in hits where hit.document == key.document && hit.segment == key.segment { count += 1 }
+        for kept in hits where kept.document == hit.document && kept.segment == hit.segment { count += 1 }
         return count
     }
 

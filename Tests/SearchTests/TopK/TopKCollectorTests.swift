@@ -4,8 +4,7 @@ import TestSupport
 import Testing
 
 /// The collector's incremental per-document cap must equal "sort everything, keep each
-/// document's best N, cut at k", for any arrival of hits in key order: short lists (which
-/// count a document's hits by scanning the list) and long ones (which keep counts).
+/// document's best N, cut at k", for any arrival of hits in key order, short lists and long.
 @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6])
 func collectorMatchesSortCapCut(seed: UInt64) {
     var generator = SeededGenerator(seed: seed)
