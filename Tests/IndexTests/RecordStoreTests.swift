@@ -140,7 +140,7 @@ import Testing
     func aVersionTwoStoreReadsBack(blockTarget: Int) throws {
         let storage = MemoryStorage()
         let records = RecordStorePartialDecodeTests.unevenRecords(count: 300, seed: 11)
-        storage.overwrite("s", with: Self.versionTwo(records, blockTarget: blockTarget, extra: [5, 6]))
+        try Self.writeVersionTwo(records, blockTarget: blockTarget, extra: [5, 6], to: storage)
         let store = try RecordStore(try CheckedFile(try storage.open("s"), kind: .passages, verify: .checksum), cachedBlocks: 4)
         var random = SeededGenerator(seed: 14)
         for number in records.indices.shuffled(using: &random) {
@@ -150,9 +150,11 @@ import Testing
         #expect((0..<store.extraCount).map(store.extraValue) == [5, 6])
     }
 
-    /// A version 2 passage store file of `records`, built by hand: each block is stored as one
-    /// LZ4 literal run (valid LZ4 that a reader decodes like any other).
-    static func versionTwo(_ records: [[UInt8]], blockTarget: Int, extra: [UInt32]) -> [UInt8] {
+    /// Writes a version 2 passage store "s" of `records` to `storage`, its payload built by
+    /// hand: each block is stored as one LZ4 literal run (valid LZ4 that a reader decodes like
+    /// any other). The framing is today's writer's: its chunk size (1 KiB, where version 2
+    /// wrote 4 KiB) is read from the footer, not from the version.
+    static func writeVersionTwo(_ records: [[UInt8]], blockTarget: Int, extra: [UInt32], to storage: MemoryStorage) throws {
         var payload = ByteWriter(), index = ByteWriter(), block = ByteWriter()
         var blocks = 0, first = 0
         func flush(upTo number: Int) {
@@ -185,18 +187,8 @@ import Testing
         let extraOffset = payload.count
         for value in extra { payload.appendFixed(value) }
         for value in [indexOffset, blocks, records.count, extraOffset, extra.count] { payload.appendFixed(UInt64(value)) }
-        var out = ByteWriter()
-        out.appendFixed(IndexFileKind.passages.rawValue)
-        out.appendFixed(UInt32(2))
-        out.append(contentsOf: payload.bytes)
-        let body = out.bytes, chunkSize = 1 << Int(IndexFileKind.chunkShift)
-        for start in stride(from: 0, to: body.count, by: chunkSize) {
-            out.appendFixed(UInt32(truncatingIfNeeded: XXHash64.hash(Array(body[start..<min(body.count, start + chunkSize)]))))
-        }
-        out.appendFixed(UInt32((body.count + chunkSize - 1) / chunkSize))
-        out.appendFixed(IndexFileKind.footerMagic)
-        out.appendFixed(IndexFileKind.chunkShift)
-        out.appendFixed(XXHash64.hash(out.bytes))
-        return out.bytes
+        let file = try IndexFileWriter(storage: storage, name: "s", kind: .passages, version: 2)
+        try file.write(payload)
+        try file.finish()
     }
 }

@@ -43,12 +43,13 @@ struct ByteReader {
     /// A varint, or nil when `bytes` may be a prefix of longer data (`isPrefix`) and end
     /// inside it: the caller then reads more and retries (the offset is left unchanged).
     mutating func varint(isPrefix: Bool) throws -> UInt64? {
-        if isPrefix {
-            var end = max(offset, 0)
-            while end < bytes.count, bytes[end] >= 0x80 { end += 1 }
-            if end >= bytes.count { return nil }
+        let start = offset
+        do {
+            return try varint()
+        } catch where isPrefix && offset >= bytes.count {
+            offset = start
+            return nil
         }
-        return try varint()
     }
 
     /// A varint that must fit in an `Int` below `limit` (a count or a length).

@@ -272,8 +272,7 @@ struct RecordStore: @unchecked Sendable {
     /// begins, and its extra values `extraIndices`, without waiting (see `prefetchFrame`).
     func prefetchIndexEntry(of number: Int, extraIndices: Range<Int>) {
         guard number >= 0, number < recordCount, let base = payload.baseAddress else { return }
-        let guess = min(blockCount - 1, SortedSearch.proportionalGuess(number, of: recordCount, over: blockCount))
-        citex_prefetch(base + indexOffset + guess * Self.indexEntrySize)
+        citex_prefetch(base + indexOffset + guessedBlock(number) * Self.indexEntrySize)
         if extraIndices.lowerBound >= 0, extraIndices.upperBound <= extraCount, !extraIndices.isEmpty {
             citex_prefetch(extra.baseAddress.map { $0 + 4 * extraIndices.lowerBound })
         }
@@ -297,11 +296,15 @@ struct RecordStore: @unchecked Sendable {
         citex_prefetch(base + stop - 1)
     }
 
+    /// Where record `number` (in range) would lie if every block held as many records: below
+    /// `blockCount`, as `number` is below `recordCount`.
+    private func guessedBlock(_ number: Int) -> Int {
+        SortedSearch.proportionalGuess(number, of: recordCount, over: blockCount)
+    }
+
     /// The last block whose first record is at most `number`, by unverified probes.
     private func blockSearch(_ number: Int) -> Int {
-        SortedSearch.lastIndex(
-            atMost: number, count: blockCount, guess: SortedSearch.proportionalGuess(number, of: recordCount, over: blockCount)
-        ) { block in
+        SortedSearch.lastIndex(atMost: number, count: blockCount, guess: guessedBlock(number)) { block in
             Int(UInt32(littleEndian: payload.loadUnaligned(
                 fromByteOffset: indexOffset + block * Self.indexEntrySize, as: UInt32.self)))
         }
